@@ -1,0 +1,79 @@
+package neptun.chat.application.service;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import neptun.chat.application.port.in.ChatNotFoundException;
+import neptun.chat.application.port.in.CreateMessages;
+import neptun.chat.application.port.in.CreateMessagesCommand;
+import neptun.chat.application.port.in.InvalidInputException;
+import neptun.chat.application.port.in.MessageInput;
+import neptun.chat.application.port.in.MessageLimits;
+import neptun.chat.application.port.in.Violation;
+import neptun.chat.application.port.out.SaveMessagesPort;
+import neptun.chat.domain.Actor;
+import neptun.chat.domain.ChatMessage;
+import neptun.chat.domain.MessageContent;
+import neptun.chat.domain.NewMessage;
+
+/** Checks every message of a command, then stores them all in one call to the store. */
+public class CreateMessagesService implements CreateMessages {
+    private final SaveMessagesPort store;
+    private final Clock clock;
+    private final MessageLimits limits;
+
+    public CreateMessagesService(SaveMessagesPort store, Clock clock, MessageLimits limits) {
+        this.store = Objects.requireNonNull(store);
+        this.clock = Objects.requireNonNull(clock);
+        this.limits = Objects.requireNonNull(limits);
+    }
+
+    @Override
+    public List<ChatMessage> create(CreateMessagesCommand command) {
+        List<NewMessage> messages = validMessages(command.messages());
+        if (!command.requester().equals(command.owner())) {
+            throw new ChatNotFoundException();
+        }
+        // Stores keep microseconds; truncating here makes the answer equal what a later read returns.
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return store.appendMessages(command.owner(), command.chatId(), messages, now)
+                .orElseThrow(ChatNotFoundException::new);
+    }
+
+    private List<NewMessage> validMessages(List<MessageInput> inputs) {
+        List<Violation> violations = new ArrayList<>();
+        if (inputs.isEmpty()) {
+            violations.add(new Violation(List.of("messages"), Violation.Problem.TOO_SMALL,
+                    "Array must contain at least 1 element(s)"));
+        } else if (inputs.size() > limits.maxMessagesPerRequest()) {
+            violations.add(new Violation(List.of("messages"), Violation.Problem.TOO_BIG,
+                    "Array must contain at most " + limits.maxMessagesPerRequest() + " element(s)"));
+        }
+        List<NewMessage> messages = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size() && violations.size() < MAX_REPORTED; i++) {
+            MessageInput input = inputs.get(i);
+            var content = TextRules.check(List.of(i, "content"), input.content(), limits.maxMessageLength(), violations);
+            var actor = Actor.fromName(input.role());
+            if (actor.isEmpty()) {
+                violations.add(new Violation(List.of(i, "role"), Violation.Problem.NOT_ONE_OF,
+                        "Invalid enum value. Expected " + quotedNames() + ", received '" + TextRules.preview(input.role()) + "'"));
+            }
+            if (content && actor.isPresent()) {
+                messages.add(new NewMessage(new MessageContent(input.content()), actor.get()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return messages;
+    }
+
+    /** A bound on the report, so a huge hostile batch cannot make a huge error. */
+    static final int MAX_REPORTED = 100;
+
+    private static String quotedNames() {
+        return String.join(" | ", Actor.names().stream().map(n -> "'" + n + "'").toList());
+    }
+}

@@ -1,0 +1,191 @@
+package neptun.chat.application.service;
+
+import static neptun.chat.domain.ChatFixtures.ADA;
+import static neptun.chat.domain.ChatFixtures.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import neptun.chat.application.port.in.ChatNotFoundException;
+import neptun.chat.application.port.in.CreateMessagesCommand;
+import neptun.chat.application.port.in.InvalidInputException;
+import neptun.chat.application.port.in.MessageInput;
+import neptun.chat.application.port.in.MessageLimits;
+import neptun.chat.application.port.in.Violation;
+import neptun.chat.application.port.out.SaveMessagesPort;
+import neptun.chat.domain.Actor;
+import neptun.chat.domain.ChatId;
+import neptun.chat.domain.ChatMessage;
+import neptun.chat.domain.MessageId;
+import neptun.chat.domain.UserId;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class CreateMessagesServiceTest {
+    private static final Instant NOW = Instant.parse("2026-03-20T10:00:00.123456789Z");
+    private static final ChatId CHAT = new ChatId(123);
+
+    private final InMemoryMessages store = new InMemoryMessages(ADA, CHAT);
+    private final CreateMessagesService service =
+            new CreateMessagesService(store, Clock.fixed(NOW, ZoneOffset.UTC), new MessageLimits(3, 20));
+
+    @Nested
+    class Storing {
+        @Test
+        void createsAllMessagesOfABatchInOrder() {
+            var created = service.create(CreateMessagesCommand.of(ADA, CHAT, List.of(
+                    new MessageInput("What is Python?", "user"),
+                    new MessageInput("A language", "assistant"))));
+
+            assertThat(created).extracting(m -> m.content().value()).containsExactly("What is Python?", "A language");
+            assertThat(created).extracting(ChatMessage::actor).containsExactly(Actor.USER, Actor.ASSISTANT);
+            assertThat(created).extracting(m -> m.id().value()).containsExactly(1L, 2L);
+            assertThat(store.stored).isEqualTo(created);
+        }
+
+        @Test
+        void stampsMessagesWithTheClockTruncatedToMicroseconds() {
+            var created = service.create(CreateMessagesCommand.of(ADA, CHAT, List.of(new MessageInput("hi", "system"))));
+            assertThat(created.get(0).createdAt()).isEqualTo(Instant.parse("2026-03-20T10:00:00.123456Z"));
+        }
+
+        @Test
+        void keepsContentExactlyAsSent() {
+            var created = service.create(CreateMessagesCommand.of(ADA, CHAT, List.of(new MessageInput("  😀\n", "user"))));
+            assertThat(created.get(0).content().value()).isEqualTo("  😀\n");
+        }
+    }
+
+    @Nested
+    class Refusing {
+        @Test
+        void reportsEveryInvalidMessageWithItsPathAndStoresNothing() {
+            var command = CreateMessagesCommand.of(ADA, CHAT, List.of(
+                    new MessageInput("fine", "user"),
+                    new MessageInput("   ", "robot"),
+                    new MessageInput("", "user")));
+
+            assertThatThrownBy(() -> service.create(command))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                            .extracting(Violation::path, Violation::problem)
+                            .containsExactly(
+                                    org.assertj.core.groups.Tuple.tuple(List.of(1, "content"), Violation.Problem.INVALID),
+                                    org.assertj.core.groups.Tuple.tuple(List.of(1, "role"), Violation.Problem.NOT_ONE_OF),
+                                    org.assertj.core.groups.Tuple.tuple(List.of(2, "content"), Violation.Problem.TOO_SMALL)));
+            assertThat(store.stored).isEmpty();
+        }
+
+        @Test
+        void refusesAnEmptyBatch() {
+            assertThatThrownBy(() -> service.create(CreateMessagesCommand.of(ADA, CHAT, List.of())))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                            .singleElement().satisfies(v -> {
+                                assertThat(v.path()).containsExactly("messages");
+                                assertThat(v.problem()).isEqualTo(Violation.Problem.TOO_SMALL);
+                            }));
+        }
+
+        @Test
+        void refusesMoreMessagesThanTheLimit() {
+            var four = Collections.nCopies(4, new MessageInput("x", "user"));
+            assertThatThrownBy(() -> service.create(CreateMessagesCommand.of(ADA, CHAT, four)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations().get(0))
+                            .satisfies(v -> {
+                                assertThat(v.problem()).isEqualTo(Violation.Problem.TOO_BIG);
+                                assertThat(v.message()).isEqualTo("Array must contain at most 3 element(s)");
+                            }));
+            assertThat(store.stored).isEmpty();
+        }
+
+        @Test
+        void refusesContentLongerThanTheLimit() {
+            var command = CreateMessagesCommand.of(ADA, CHAT, List.of(new MessageInput("x".repeat(21), "user")));
+            assertThatThrownBy(() -> service.create(command))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations().get(0).message())
+                            .isEqualTo("String must contain at most 20 character(s)"));
+        }
+
+        @Test
+        void refusesNulAndBrokenUnicode() {
+            var command = CreateMessagesCommand.of(ADA, CHAT, List.of(
+                    new MessageInput("a\u0000", "user"), new MessageInput("\uD800", "user")));
+            assertThatThrownBy(() -> service.create(command))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                            .extracting(Violation::problem).containsOnly(Violation.Problem.INVALID).hasSize(2));
+        }
+
+        @Test
+        void boundsTheNumberOfReportedViolations() {
+            var limits = new MessageLimits(10_000, 10);
+            var big = new CreateMessagesService(store, Clock.systemUTC(), limits);
+            var all = Collections.nCopies(5_000, new MessageInput("", "nobody"));
+            assertThatThrownBy(() -> big.create(CreateMessagesCommand.of(ADA, CHAT, all)))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.violations().size()).isBetween(1, CreateMessagesService.MAX_REPORTED + 1));
+        }
+
+        @Test
+        void quotesARefusedRoleSafely() {
+            var command = CreateMessagesCommand.of(ADA, CHAT, List.of(new MessageInput("x", "bad\u0007role")));
+            assertThatThrownBy(() -> service.create(command))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations().get(0).message())
+                            .isEqualTo("Invalid enum value. Expected 'user' | 'assistant' | 'system', received 'bad\uFFFDrole'"));
+        }
+    }
+
+    @Nested
+    class Ownership {
+        @Test
+        void refusesToWriteForAnotherUserWithoutAskingTheStore() {
+            SaveMessagesPort port = mock(SaveMessagesPort.class);
+            var guarded = new CreateMessagesService(port, Clock.systemUTC(), MessageLimits.DEFAULT);
+            var command = new CreateMessagesCommand(BOB, ADA, CHAT, List.of(new MessageInput("hi", "user")));
+
+            assertThatThrownBy(() -> guarded.create(command)).isInstanceOf(ChatNotFoundException.class);
+            verify(port, never()).appendMessages(any(), any(), any(), any());
+        }
+
+        @Test
+        void reportsAChatTheOwnerDoesNotHaveAsNotFound() {
+            var command = CreateMessagesCommand.of(ADA, new ChatId(999), List.of(new MessageInput("hi", "user")));
+            assertThatThrownBy(() -> service.create(command)).isInstanceOf(ChatNotFoundException.class);
+            assertThat(store.stored).isEmpty();
+        }
+    }
+
+    /** A store holding one chat; appends all or nothing like the real one. */
+    private static final class InMemoryMessages implements SaveMessagesPort {
+        private final UserId owner;
+        private final ChatId chat;
+        private final AtomicLong ids = new AtomicLong();
+        final List<ChatMessage> stored = new ArrayList<>();
+
+        InMemoryMessages(UserId owner, ChatId chat) {
+            this.owner = owner;
+            this.chat = chat;
+        }
+
+        @Override
+        public Optional<List<ChatMessage>> appendMessages(UserId user, ChatId chatId, List<neptun.chat.domain.NewMessage> messages, Instant at) {
+            if (!user.equals(owner) || !chatId.equals(chat)) {
+                return Optional.empty();
+            }
+            var created = messages.stream()
+                    .map(m -> new ChatMessage(new MessageId(ids.incrementAndGet()), chatId, user, m.content(), m.actor(), at))
+                    .toList();
+            stored.addAll(created);
+            return Optional.of(created);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package neptun.chat.adapters.rest;
+
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.core.setup.Environment;
+import java.util.function.Consumer;
+import neptun.chat.adapters.rest.auth.AuthenticatedUser;
+import neptun.chat.adapters.rest.auth.SessionAuthenticator;
+import neptun.chat.adapters.rest.auth.SessionCookieAuthFilter;
+import neptun.chat.adapters.rest.error.ErrorMappers;
+import neptun.chat.adapters.rest.resource.ChatMessagesResource;
+import neptun.chat.application.port.in.AuthenticateSession;
+import neptun.chat.application.port.in.CreateMessages;
+
+/**
+ * Puts the HTTP API into a Dropwizard application: resources, cookie authentication, the body size
+ * limit, and the exception mappers and Jetty error pages that give every error the same JSON envelope. The server must run
+ * with {@code registerDefaultExceptionMappers: false}, or Dropwizard's mappers answer some errors in their own shape.
+ */
+public final class RestAdapter {
+    private RestAdapter() {
+    }
+
+    public static void register(Environment environment, RestSettings settings,
+                                AuthenticateSession authenticateSession, CreateMessages createMessages) {
+        register(environment.jersey()::register, environment.metrics(), settings, authenticateSession, createMessages);
+        environment.getApplicationContext().setErrorHandler(new JsonErrorPages.InContext());
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorPages.InServer()));
+    }
+
+    /** Hands every component to {@code jersey}, so a test harness can register exactly what the application does. */
+    public static void register(Consumer<Object> jersey, MetricRegistry metrics, RestSettings settings,
+                                AuthenticateSession authenticateSession, CreateMessages createMessages) {
+        var authenticator = SessionAuthenticator.cached(authenticateSession,
+                settings.sessionCacheTtl(), settings.sessionCacheMaxEntries(), metrics);
+        var authFilter = new SessionCookieAuthFilter.Builder()
+                .setCookieName(settings.cookieName())
+                .setAuthenticator(authenticator)
+                .buildAuthFilter();
+        jersey.accept(new AuthDynamicFeature(authFilter));
+        jersey.accept(new AuthValueFactoryProvider.Binder<>(AuthenticatedUser.class));
+        jersey.accept(new BodySizeLimitFilter(settings.maxBodyBytes()));
+        ErrorMappers.all().forEach(jersey);
+        jersey.accept(new ChatMessagesResource(createMessages));
+    }
+}

@@ -1,0 +1,37 @@
+package neptun.chat.adapters.rest;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Settings of the HTTP adapter.
+ *
+ * @param cookieName the cookie that carries the session token
+ * @param sessionCacheTtl how long a successful session check is reused; zero turns the cache off
+ * @param sessionCacheMaxEntries how many session checks are kept at most; zero turns the cache off
+ * @param maxBodyBytes the largest request body accepted
+ */
+public record RestSettings(String cookieName, Duration sessionCacheTtl, long sessionCacheMaxEntries, long maxBodyBytes) {
+    /** An HTTP token (RFC 9110), the only form a cookie name may take. */
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    public static final RestSettings DEFAULTS = new RestSettings("neptun-session", Duration.ofSeconds(5), 10_000, 8L * 1024 * 1024);
+
+    public RestSettings {
+        Objects.requireNonNull(cookieName, "cookieName");
+        Objects.requireNonNull(sessionCacheTtl, "sessionCacheTtl");
+        if (!TOKEN.matcher(cookieName).matches()) {
+            throw new IllegalArgumentException("cookie name must be an HTTP token");
+        }
+        if (sessionCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("session cache TTL must not be negative");
+        }
+        if (sessionCacheMaxEntries < 0) {
+            throw new IllegalArgumentException("session cache size must not be negative");
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("body limit must be positive");
+        }
+    }
+}

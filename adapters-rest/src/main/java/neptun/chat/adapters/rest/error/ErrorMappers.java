@@ -1,0 +1,14 @@
+package neptun.chat.adapters.rest.error;
+
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+
+/** Every exception mapper of the adapter; together they replace Dropwizard's default mappers. */
+public final class ErrorMappers {
+    private ErrorMappers() {
+    }
+
+    public static List<ExceptionMapper<?>> all() {
+        return List.of(new InvalidRequestExceptionMapper(), new ChatNotFoundExceptionMapper(), new CatchAllExceptionMapper());
+    }
+}

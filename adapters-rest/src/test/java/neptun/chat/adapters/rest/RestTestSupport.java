@@ -1,0 +1,72 @@
+package neptun.chat.adapters.rest;
+
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import neptun.chat.application.port.in.AuthenticateSession;
+import neptun.chat.application.port.in.AuthenticatedSession;
+import neptun.chat.application.port.in.CreateMessages;
+import neptun.chat.domain.ChatFixtures;
+
+/** The adapter as the application registers it, in a test container, plus fixture helpers. */
+public final class RestTestSupport {
+    public static final String COOKIE = RestSettings.DEFAULTS.cookieName();
+    /** Ada's session. */
+    public static final String SESSION = "ada-session-token";
+    /** A token whose check fails inside the session store. */
+    public static final String BROKEN_SESSION = "token-that-breaks-the-store";
+    public static final Instant SESSION_END = Instant.parse("2100-01-01T00:00:00Z");
+    public static final long MAX_BODY_BYTES = 16 * 1024;
+    public static final RestSettings SETTINGS = new RestSettings(COOKIE, RestSettings.DEFAULTS.sessionCacheTtl(),
+            RestSettings.DEFAULTS.sessionCacheMaxEntries(), MAX_BODY_BYTES);
+
+    public static final AuthenticateSession SESSIONS = token -> {
+        if (BROKEN_SESSION.equals(token)) {
+            throw new IllegalStateException("connection to jdbc:postgresql://db/sessions refused");
+        }
+        return SESSION.equals(token) ? Optional.of(new AuthenticatedSession(ChatFixtures.ADA, SESSION_END)) : Optional.empty();
+    };
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RestTestSupport() {
+    }
+
+    /** A test container holding exactly what {@link RestAdapter} registers, without Dropwizard's default mappers. */
+    public static ResourceExtension resource(RestSettings settings, CreateMessages createMessages) {
+        var builder = ResourceExtension.builder().setRegisterDefaultExceptionMappers(false);
+        RestAdapter.register(builder::addProvider, new MetricRegistry(), settings, SESSIONS, createMessages);
+        return builder.build();
+    }
+
+    /** The text of {@code src/test/resources/fixtures/<name>}. */
+    public static String fixture(String name) {
+        try (InputStream in = RestTestSupport.class.getResourceAsStream("/fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode jsonFixture(String name) {
+        return json(fixture(name));
+    }
+}

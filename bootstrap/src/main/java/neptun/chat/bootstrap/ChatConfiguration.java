@@ -1,0 +1,150 @@
+package neptun.chat.bootstrap;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.Optional;
+import neptun.chat.adapters.rest.RestSettings;
+import neptun.chat.application.port.in.MessageLimits;
+
+/** The service's settings; defaults live in {@code neptun-default.yml}. */
+public class ChatConfiguration extends Configuration {
+    @Valid
+    @NotNull
+    private DataSourceFactory database = new DataSourceFactory();
+
+    @Valid
+    @NotNull
+    private SessionsSettings sessions = new SessionsSettings();
+
+    @Valid
+    @NotNull
+    private MessagesSettings messages = new MessagesSettings();
+
+    @JsonProperty("database")
+    public DataSourceFactory getDataSourceFactory() {
+        return database;
+    }
+
+    @JsonProperty("database")
+    public void setDataSourceFactory(DataSourceFactory database) {
+        this.database = database;
+    }
+
+    @JsonProperty
+    public SessionsSettings getSessions() {
+        return sessions;
+    }
+
+    @JsonProperty
+    public void setSessions(SessionsSettings sessions) {
+        this.sessions = sessions;
+    }
+
+    @JsonProperty
+    public MessagesSettings getMessages() {
+        return messages;
+    }
+
+    @JsonProperty
+    public void setMessages(MessagesSettings messages) {
+        this.messages = messages;
+    }
+
+    /** The database settings, with the JDBC driver derived from the URL when none is given. */
+    public DataSourceFactory database() {
+        String driver = database.getDriverClass();
+        if (driver == null || driver.isBlank()) {
+            database.setDriverClass(driverFor(database.getUrl()));
+        }
+        return database;
+    }
+
+    static String driverFor(String url) {
+        if (url != null && url.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.Driver";
+        }
+        if (url != null && url.startsWith("jdbc:h2:")) {
+            return "org.h2.Driver";
+        }
+        throw new IllegalStateException(
+                "database.url must start with jdbc:postgresql: or jdbc:h2: (or set database.driverClass / DATABASE_DRIVER)");
+    }
+
+    public MessageLimits messageLimits() {
+        return new MessageLimits(messages.maxPerRequest, messages.maxLength);
+    }
+
+    public RestSettings restSettings() {
+        return new RestSettings(sessions.cookieName, java.time.Duration.ofMillis(sessions.cacheTtl.toMilliseconds()),
+                sessions.cacheMaxEntries, messages.maxBodySize.toBytes());
+    }
+
+    /** How sessions are recognised, cached and issued. */
+    public static class SessionsSettings {
+        @NotEmpty
+        @JsonProperty
+        public String cookieName = "neptun-session";
+
+        /** How long a checked session is remembered; a revocation takes at most this long to apply. */
+        @NotNull
+        @JsonProperty
+        public Duration cacheTtl = Duration.seconds(5);
+
+        @Min(1)
+        @JsonProperty
+        public long cacheMaxEntries = 10_000;
+
+        /** Lifetime of sessions made by {@code issue-session} without {@code --ttl}. */
+        @NotNull
+        @JsonProperty
+        public Duration defaultTtl = Duration.days(7);
+
+        @Valid
+        @NotNull
+        @JsonProperty
+        public NeptunSessions neptun = new NeptunSessions();
+    }
+
+    /** The neptun web UI's sealed cookies; off while no password is set. */
+    public static class NeptunSessions {
+        @JsonProperty
+        public String password;
+
+        /** Oldest session age accepted; none by default, as the web UI sets none. */
+        @JsonProperty
+        public Duration maxAge;
+
+        public Optional<String> password() {
+            return Optional.ofNullable(password).filter(p -> !p.isEmpty());
+        }
+
+        public Optional<java.time.Duration> maxAge() {
+            return Optional.ofNullable(maxAge).map(d -> java.time.Duration.ofMillis(d.toMilliseconds()));
+        }
+    }
+
+    /** Limits of one request. */
+    public static class MessagesSettings {
+        @Min(1)
+        @Max(100_000)
+        @JsonProperty
+        public int maxPerRequest = MessageLimits.DEFAULT.maxMessagesPerRequest();
+
+        /** Characters (UTF-16 code units, as JavaScript counts) per message. */
+        @Min(1)
+        @JsonProperty
+        public int maxLength = MessageLimits.DEFAULT.maxMessageLength();
+
+        @NotNull
+        @JsonProperty
+        public DataSize maxBodySize = DataSize.mebibytes(8);
+    }
+}

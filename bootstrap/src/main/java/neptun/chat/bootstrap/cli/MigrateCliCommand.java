@@ -1,0 +1,17 @@
+package neptun.chat.bootstrap.cli;
+
+import java.io.PrintStream;
+import net.sourceforge.argparse4j.inf.Namespace;
+import neptun.chat.bootstrap.CliCore;
+
+/** {@code migrate}: brings the database schema up to date (opening the database already does). */
+public class MigrateCliCommand extends CoreCliCommand {
+    public MigrateCliCommand() {
+        super("migrate", "Create or update the database schema");
+    }
+
+    @Override
+    protected void run(CliCore core, Namespace namespace, PrintStream out) {
+        out.println("database is up to date");
+    }
+}

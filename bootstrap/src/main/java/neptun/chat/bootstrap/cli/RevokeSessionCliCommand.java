@@ -1,0 +1,27 @@
+package neptun.chat.bootstrap.cli;
+
+import java.io.PrintStream;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import neptun.chat.bootstrap.CliCore;
+import neptun.chat.domain.SessionToken;
+
+/** {@code revoke-session --token TOKEN}: ends a session; prints {@code revoked} or {@code not found}. */
+public class RevokeSessionCliCommand extends CoreCliCommand {
+    public RevokeSessionCliCommand() {
+        super("revoke-session", "End a session before it expires");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        super.configure(subparser);
+        subparser.addArgument("--token").dest("token").required(true).help("the session's cookie token");
+    }
+
+    @Override
+    protected void run(CliCore core, Namespace namespace, PrintStream out) {
+        String token = namespace.getString("token");
+        boolean revoked = SessionToken.hasTokenShape(token) && core.core().revokeSession().revoke(new SessionToken(token));
+        out.println(revoked ? "revoked" : "not found");
+    }
+}

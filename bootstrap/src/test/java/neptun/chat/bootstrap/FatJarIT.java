@@ -1,0 +1,133 @@
+package neptun.chat.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runnable jar as a new user meets it: no configuration file, the embedded H2 database under
+ * {@code ./data}, the README's walk-through of commands, then HTTP.
+ */
+class FatJarIT {
+    private static final Path JAR = Path.of("target", "neptun-chat.jar").toAbsolutePath();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void mergesTheDatabaseDriversOfFlyway() throws IOException {
+        try (var jar = new JarFile(JAR.toFile())) {
+            var entry = jar.getEntry("META-INF/services/org.flywaydb.core.extensibility.Plugin");
+            String services = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(services).contains("H2DatabaseType").contains("PostgreSQLDatabaseType");
+        }
+    }
+
+    @Test
+    void printsItsVersion() throws Exception {
+        assertThat(lastLine(run(Map.of(), "version"))).startsWith("neptun-chat ");
+    }
+
+    @Test
+    void runsTheWalkThroughOnTheEmbeddedDatabase() throws Exception {
+        int port = freePort();
+        var env = Map.of("PORT", Integer.toString(port), "ADMIN_PORT", Integer.toString(freePort()));
+        assertThat(lastLine(run(env, "add-user", "--id", "ada"))).isEqualTo("ada");
+        String token = lastLine(run(env, "issue-session", "--user", "ada", "--ttl", "P1D"));
+        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+        String chat = lastLine(run(env, "create-chat", "--user", "ada", "--name", "First chat"));
+        assertThat(chat).matches("[1-9][0-9]*");
+
+        Process server = start(env, "server");
+        try {
+            var http = new Http(port);
+            awaitUp(http, server);
+            var one = http.post(Http.messagesPath("ada", Long.parseLong(chat)), token, "{\"message\": \"hi\", \"actor\": \"user\"}");
+            assertThat(one.status()).as(one.body()).isEqualTo(200);
+            assertThat(one.json().get("chatMessage").get("message").asText()).isEqualTo("hi");
+
+            // The server holds the database open; a command still works beside it.
+            assertThat(lastLine(run(env, "revoke-session", "--token", token))).isEqualTo("revoked");
+        } finally {
+            server.destroy();
+            assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Files.isDirectory(workDir.resolve("data"))).isTrue();
+    }
+
+    @Test
+    void refusesUnknownUsersWithOneClearLine() throws Exception {
+        var process = start(Map.of(), "issue-session", "--user", "nobody");
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(err).contains("user not found: nobody").doesNotContain("\tat ");
+    }
+
+    private String run(Map<String, String> env, String... args) throws Exception {
+        var process = start(env, args);
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(String.join(" ", args) + "\n" + err).isZero();
+        return out;
+    }
+
+    private Process start(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("DATABASE_"));
+        builder.environment().putAll(env);
+        if (args[0].equals("server")) {
+            builder.redirectOutput(workDir.resolve("server.out").toFile()).redirectError(workDir.resolve("server.err").toFile());
+        }
+        return builder.start();
+    }
+
+    private void awaitUp(Http http, Process server) throws Exception {
+        var deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(server.isAlive()).as(() -> serverLog()).isTrue();
+            try {
+                http.post("/", null, "");
+                return;
+            } catch (java.io.UncheckedIOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("server did not answer within 60 s\n" + serverLog());
+    }
+
+    private String serverLog() {
+        try {
+            return Files.readString(workDir.resolve("server.err"));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static String lastLine(String out) {
+        String[] lines = out.strip().split("\n");
+        return lines[lines.length - 1].strip();
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

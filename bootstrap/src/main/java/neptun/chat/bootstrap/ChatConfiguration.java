@@ -5,12 +5,15 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import neptun.chat.adapters.rest.RestSettings;
 import neptun.chat.application.port.in.MessageLimits;
 
@@ -115,10 +118,13 @@ public class ChatConfiguration extends Configuration {
 
     /** The neptun web UI's sealed cookies; off while no password is set. */
     public static class NeptunSessions {
+        /** The web UI's NUXT_SESSION_PASSWORD. iron refuses shorter passwords, so no real seal could match one. */
+        @Pattern(regexp = "(?s)|.{32,}", message = "must have at least 32 characters (or be empty to accept no sealed cookies)")
         @JsonProperty
         public String password;
 
         /** Oldest session age accepted; none by default, as the web UI sets none. */
+        @MinDuration(value = 1, unit = TimeUnit.SECONDS)
         @JsonProperty
         public Duration maxAge;
 

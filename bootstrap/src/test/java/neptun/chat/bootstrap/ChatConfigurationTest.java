@@ -1,0 +1,60 @@
+package neptun.chat.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dropwizard.configuration.ConfigurationValidationException;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.validation.Validators;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The built-in defaults, as a command run without a configuration file sees them. */
+class ChatConfigurationTest {
+    private static final String PASSWORD_PROPERTY = "dw.sessions.neptun.password";
+
+    @AfterEach
+    void clearOverrides() {
+        System.clearProperty(PASSWORD_PROPERTY);
+    }
+
+    private static ChatConfiguration defaults() throws Exception {
+        return new DefaultConfigurationFactoryFactory<ChatConfiguration>()
+                .create(ChatConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw")
+                .build();
+    }
+
+    @Test
+    void defaultsToTheEmbeddedDatabaseWithSensibleLimits() throws Exception {
+        var configuration = defaults();
+        assertThat(configuration.database().getUrl()).startsWith("jdbc:h2:./data/");
+        assertThat(configuration.database().getDriverClass()).isEqualTo("org.h2.Driver");
+        assertThat(configuration.messageLimits().maxMessagesPerRequest()).isEqualTo(1000);
+        assertThat(configuration.restSettings().maxBodyBytes()).isEqualTo(8L * 1024 * 1024);
+        assertThat(configuration.getSessions().neptun.password()).isEmpty();
+        assertThat(configuration.getSessions().neptun.maxAge()).isEmpty();
+    }
+
+    @Test
+    void derivesTheDriverFromTheUrl() {
+        assertThat(ChatConfiguration.driverFor("jdbc:postgresql://db/neptun")).isEqualTo("org.postgresql.Driver");
+        assertThat(ChatConfiguration.driverFor("jdbc:h2:mem:x")).isEqualTo("org.h2.Driver");
+        assertThatThrownBy(() -> ChatConfiguration.driverFor("jdbc:mysql://db/x"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("jdbc:postgresql:");
+    }
+
+    @Test
+    void refusesAWebUiPasswordShorterThan32Characters() {
+        System.setProperty(PASSWORD_PROPERTY, "x".repeat(31));
+        assertThatThrownBy(ChatConfigurationTest::defaults)
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("sessions.neptun.password")
+                .hasMessageContaining("at least 32 characters");
+    }
+
+    @Test
+    void acceptsAWebUiPasswordOf32Characters() throws Exception {
+        System.setProperty(PASSWORD_PROPERTY, "x".repeat(32));
+        assertThat(defaults().getSessions().neptun.password()).contains("x".repeat(32));
+    }
+}

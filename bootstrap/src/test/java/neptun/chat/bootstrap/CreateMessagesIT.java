@@ -327,6 +327,35 @@ class CreateMessagesIT {
             assertUnauthorized(http.post(messagesPath("ada", adaChat), token.value(), "{\"message\": \"hi\", \"actor\": \"user\"}"));
         }
 
+        @Test
+        void keepsTheConnectionUsableAfterRefusingARequestWhoseBodyArrivesLate() throws Exception {
+            String body = "{\"message\": \"hi\", \"actor\": \"user\"}";
+            String head = "POST " + messagesPath("ada", adaChat) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nCookie: neptun-session=unknown\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n";
+            try (var socket = new java.net.Socket("127.0.0.1", APP.getLocalPort())) {
+                socket.setSoTimeout(10_000);
+                var out = socket.getOutputStream();
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+                for (int round = 0; round < 2; round++) {
+                    out.write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    out.flush();
+                    Thread.sleep(200); // the 401 is decided before the body arrives
+                    out.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    out.flush();
+                    assertThat(in.readLine()).as("status line of request %d", round + 1).isEqualTo("HTTP/1.1 401 Unauthorized");
+                    int length = 0;
+                    for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+                        assertThat(line).doesNotStartWithIgnoringCase("Connection: close");
+                        if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                            length = Integer.parseInt(line.substring(15).strip());
+                        }
+                    }
+                    assertThat(in.skip(length)).isEqualTo(length);
+                }
+            }
+        }
+
         private void assertUnauthorized(Http.Reply reply) {
             assertThat(reply.status()).isEqualTo(401);
             assertThat(reply.contentType()).startsWith("application/json");

@@ -41,6 +41,7 @@ public final class RestAdapter {
         jersey.accept(new AuthDynamicFeature(authFilter));
         jersey.accept(new AuthValueFactoryProvider.Binder<>(AuthenticatedUser.class));
         jersey.accept(new BodySizeLimitFilter(settings.maxBodyBytes()));
+        jersey.accept(new UnreadBodyDrainFilter());
         ErrorMappers.all().forEach(jersey);
         jersey.accept(new ChatMessagesResource(createMessages));
     }

@@ -1,0 +1,26 @@
+package neptun.chat.application.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import neptun.chat.application.port.in.InvalidInputException;
+import neptun.chat.application.port.in.Violation;
+
+/** What a chat's name and model must be, whether the chat is new or renamed. */
+final class ChatRules {
+    static final int MAX_NAME_LENGTH = 255;
+    static final int MAX_MODEL_LENGTH = 255;
+
+    private ChatRules() {
+    }
+
+    /** @throws InvalidInputException naming every problem, at paths {@code ["name"]} and {@code ["model"]} */
+    static void checkNameAndModel(String name, Optional<String> model) {
+        List<Violation> violations = new ArrayList<>();
+        TextRules.check(List.of("name"), name, MAX_NAME_LENGTH, violations);
+        model.ifPresent(m -> TextRules.check(List.of("model"), m, MAX_MODEL_LENGTH, violations));
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+}

@@ -1,12 +1,34 @@
 package neptun.chat.adapters.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
+@RegisterConstructorMapper(ChatRow.class)
 interface ChatDao {
+    /**
+     * Chats with their effective updated_at: the later of the row's own (moved by renames) and the
+     * created_at of the chat's newest message. Appending messages never writes the chats row, so writers
+     * of one chat do not queue on it. The newest message is one backward step on messages_user_chat_id_idx;
+     * the ORDER BY names the whole index key because only then does H2 read the index in order.
+     */
+    String CHATS_WITH_EFFECTIVE_UPDATED_AT = """
+            select c.id, c.user_id, c.name, c.model, c.created_at,
+                   coalesce(greatest(c.updated_at,
+                                     (select m.created_at from messages m
+                                      where m.user_id = c.user_id and m.chat_id = c.id
+                                      order by m.user_id desc, m.chat_id desc, m.id desc
+                                      limit 1)),
+                            c.updated_at) as updated_at
+            from chats c
+            """;
+
     /** Inserts a chat with updated_at = created_at if the owner is a registered user; @return its id, or empty. */
     @SqlUpdate("""
             insert into chats (user_id, name, model, created_at, updated_at)
@@ -18,4 +40,29 @@ interface ChatDao {
     @GetGeneratedKeys("id")
     Optional<Long> insertForRegisteredUser(@Bind("owner") String owner, @Bind("name") String name,
             @Bind("model") String model, @Bind("createdAt") Instant createdAt);
+
+    @SqlQuery(CHATS_WITH_EFFECTIVE_UPDATED_AT + "where c.user_id = :owner and c.id = :chat")
+    Optional<ChatRow> find(@Bind("owner") String owner, @Bind("chat") long chat);
+
+    /** The owner's first {@code limit} chats by {@code order}, a fixed ORDER BY list over columns of {@code t}. */
+    @SqlQuery("select * from (" + CHATS_WITH_EFFECTIVE_UPDATED_AT + "where c.user_id = :owner) t order by <order> limit :limit")
+    List<ChatRow> list(@Bind("owner") String owner, @Define("order") String order, @Bind("limit") int limit);
+
+    /**
+     * Sets the name, and the model unless {@code model} is null, and moves updated_at to {@code at} unless
+     * it is later already. @return 1 when the owner's chat was changed, else 0
+     */
+    @SqlUpdate("""
+            update chats
+            set name = cast(:name as text),
+                model = coalesce(cast(:model as text), model),
+                updated_at = greatest(updated_at, cast(:at as timestamp with time zone))
+            where user_id = :owner and id = :chat
+            """)
+    int rename(@Bind("owner") String owner, @Bind("chat") long chat, @Bind("name") String name,
+            @Bind("model") String model, @Bind("at") Instant at);
+
+    /** Deletes the chat; its messages go with it (on delete cascade). @return the number of chats deleted */
+    @SqlUpdate("delete from chats where user_id = :owner and id = :chat")
+    int delete(@Bind("owner") String owner, @Bind("chat") long chat);
 }

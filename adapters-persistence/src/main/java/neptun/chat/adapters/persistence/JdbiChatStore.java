@@ -5,8 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import neptun.chat.application.port.in.ChatOrder;
+import neptun.chat.application.port.out.DeleteChatPort;
+import neptun.chat.application.port.out.LoadChatsPort;
+import neptun.chat.application.port.out.LoadMessagesPort;
 import neptun.chat.application.port.out.LoadSessionPort;
 import neptun.chat.application.port.out.LoadUserPort;
+import neptun.chat.application.port.out.RemoveLastMessagePort;
+import neptun.chat.application.port.out.RenameChatPort;
 import neptun.chat.application.port.out.SaveChatPort;
 import neptun.chat.application.port.out.SaveMessagesPort;
 import neptun.chat.application.port.out.SaveSessionPort;
@@ -23,12 +29,19 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * Stores users, sessions, chats and messages in PostgreSQL or H2 (PostgreSQL mode) through JDBI. Every
- * port call is a single SQL statement, so each is atomic on its own. Instants are stored to the
- * microsecond (finer parts are cut off first, so what a call returns equals what a later read returns).
- * Failures of the database surface as JDBI's unchecked exceptions.
+ * port call that writes is atomic: a single SQL statement, or one transaction where it needs several
+ * (renaming or deleting a chat and reading it back). Instants are stored to the microsecond
+ * (finer parts are cut off first, so what a call returns equals what a later read returns). A chat's
+ * {@code updatedAt} is computed when it is read, as the later of its last rename and its newest message,
+ * so appending messages never writes (or locks) the chat's row. Failures of the database surface as
+ * JDBI's unchecked exceptions.
  */
-public class JdbiChatStore
-        implements SaveMessagesPort, LoadSessionPort, SaveSessionPort, SaveUserPort, LoadUserPort, SaveChatPort {
+public class JdbiChatStore implements SaveMessagesPort, LoadMessagesPort, RemoveLastMessagePort, LoadSessionPort, SaveSessionPort,
+        SaveUserPort, LoadUserPort, SaveChatPort, LoadChatsPort, RenameChatPort, DeleteChatPort {
+    /** Far more than concurrent removals on one chat could need: each round, one of them succeeds. */
+    private static final int MAX_REMOVAL_ATTEMPTS = 1_000;
+
+    private final Jdbi jdbi;
     private final MessageDao messages;
     private final ChatDao chats;
     private final UserDao users;
@@ -36,7 +49,7 @@ public class JdbiChatStore
 
     /** Uses {@code jdbi}, installing {@link SqlObjectPlugin} unless it already is (installing it twice is a no-op). */
     public JdbiChatStore(Jdbi jdbi) {
-        Objects.requireNonNull(jdbi, "jdbi").installPlugin(new SqlObjectPlugin());
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi").installPlugin(new SqlObjectPlugin());
         this.messages = jdbi.onDemand(MessageDao.class);
         this.chats = jdbi.onDemand(ChatDao.class);
         this.users = jdbi.onDemand(UserDao.class);
@@ -73,11 +86,76 @@ public class JdbiChatStore
         return Optional.of(List.copyOf(stored));
     }
 
+    /** One range scan of the chat's index; the ownership is checked only when the page is empty. */
+    @Override
+    public Optional<List<ChatMessage>> loadMessages(UserId owner, ChatId chat, long afterId, int limit) {
+        List<MessageRow> rows = messages.page(owner.value(), chat.value(), afterId, limit);
+        if (rows.isEmpty() && !isOwnedChat(owner, chat)) {
+            return Optional.empty();
+        }
+        // Rows carry the owner's id and reference the chat through it, so rows found prove the ownership.
+        return Optional.of(rows.stream().map(RowMapping::toChatMessage).toList());
+    }
+
+    /**
+     * Reads the newest message, then deletes it by its key; when the delete finds it gone, another caller
+     * removed it first, and the next newest is tried. Each delete is atomic and locks one row, so
+     * concurrent calls on one chat each remove a different message, and every round one of them succeeds.
+     */
+    @Override
+    public Removal removeLastMessage(UserId owner, ChatId chat) {
+        return jdbi.withHandle(handle -> {
+            MessageDao dao = handle.attach(MessageDao.class);
+            for (int attempt = 0; attempt < MAX_REMOVAL_ATTEMPTS; attempt++) {
+                Optional<MessageRow> newest = dao.newest(owner.value(), chat.value());
+                if (newest.isEmpty()) {
+                    return dao.countOwnedChats(owner.value(), chat.value()) > 0 ? new Removal.ChatIsEmpty() : new Removal.NoSuchChat();
+                }
+                // Messages are never changed once stored, so the row read is the row deleted.
+                if (dao.delete(owner.value(), newest.get().id()) == 1) {
+                    return new Removal.Removed(RowMapping.toChatMessage(newest.get()));
+                }
+            }
+            throw new IllegalStateException("gave up removing the newest message after " + MAX_REMOVAL_ATTEMPTS + " concurrent removals");
+        });
+    }
+
     @Override
     public Optional<Chat> insertChat(UserId owner, String name, Optional<String> model, Instant createdAt) {
         Instant at = RowMapping.toStoredPrecision(createdAt);
         return chats.insertForRegisteredUser(owner.value(), name, model.orElse(null), at)
                 .map(id -> RowMapping.toChat(new ChatRow(id, owner.value(), name, model.orElse(null), at, at)));
+    }
+
+    @Override
+    public List<Chat> loadChats(UserId owner, ChatOrder order, int limit) {
+        return chats.list(owner.value(), orderBy(order), limit).stream().map(RowMapping::toChat).toList();
+    }
+
+    /** The rename and the read of the result share a transaction, so the answer is the renamed chat. */
+    @Override
+    public Optional<Chat> renameChat(UserId owner, ChatId chat, String name, Optional<String> model, Instant at) {
+        Instant stored = RowMapping.toStoredPrecision(at);
+        return jdbi.inTransaction(handle -> {
+            ChatDao dao = handle.attach(ChatDao.class);
+            if (dao.rename(owner.value(), chat.value(), name, model.orElse(null), stored) == 0) {
+                return Optional.<Chat>empty();
+            }
+            return dao.find(owner.value(), chat.value()).map(RowMapping::toChat);
+        });
+    }
+
+    /** Reads the chat and deletes it (its messages cascade) in one transaction. */
+    @Override
+    public Optional<Chat> deleteChat(UserId owner, ChatId chat) {
+        return jdbi.inTransaction(handle -> {
+            ChatDao dao = handle.attach(ChatDao.class);
+            Optional<ChatRow> found = dao.find(owner.value(), chat.value());
+            if (found.isEmpty() || dao.delete(owner.value(), chat.value()) == 0) {
+                return Optional.<Chat>empty();
+            }
+            return found.map(RowMapping::toChat);
+        });
     }
 
     @Override
@@ -107,5 +185,15 @@ public class JdbiChatStore
 
     private boolean isOwnedChat(UserId owner, ChatId chat) {
         return messages.countOwnedChats(owner.value(), chat.value()) > 0;
+    }
+
+    /** A fixed ORDER BY list for {@link ChatDao#list}; ties go by id in the same direction, so the order is total. */
+    private static String orderBy(ChatOrder order) {
+        return switch (order) {
+            case UPDATED_AT_DESC -> "t.updated_at desc, t.id desc";
+            case UPDATED_AT_ASC -> "t.updated_at asc, t.id asc";
+            case CREATED_AT_DESC -> "t.created_at desc, t.id desc";
+            case CREATED_AT_ASC -> "t.created_at asc, t.id asc";
+        };
     }
 }

@@ -18,6 +18,8 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import neptun.chat.adapters.persistence.testing.TestDatabase;
 import neptun.chat.adapters.persistence.testing.TestJdbi;
+import neptun.chat.application.port.in.ChatOrder;
+import neptun.chat.application.port.out.RemoveLastMessagePort.Removal;
 import neptun.chat.domain.Actor;
 import neptun.chat.domain.Chat;
 import neptun.chat.domain.ChatId;
@@ -208,6 +210,160 @@ abstract class JdbiChatStoreContract {
         assertThat(countMessagesOfChat(chat)).isZero();
     }
 
+    // --- reading messages
+
+    @Test
+    void readsAPageOfMessagesAfterTheCursorInIdOrder() {
+        var user = registeredUser();
+        var chat = chatOf(user);
+        var stored = store.appendMessages(user, chat, IntStream.range(0, 10).mapToObj(i -> message("m" + i, Actor.USER)).toList(), T0)
+                .orElseThrow();
+
+        assertThat(store.loadMessages(user, chat, 0, 4)).contains(stored.subList(0, 4));
+        assertThat(store.loadMessages(user, chat, stored.get(3).id().value(), 4)).contains(stored.subList(4, 8));
+        assertThat(store.loadMessages(user, chat, stored.get(7).id().value(), 4)).contains(stored.subList(8, 10));
+        assertThat(store.loadMessages(user, chat, stored.get(9).id().value(), 4)).contains(List.of());
+        assertThat(store.loadMessages(user, chat, Long.MAX_VALUE, 4)).contains(List.of());
+    }
+
+    @Test
+    void readsOnlyTheMessagesOfTheNamedChat() {
+        var user = registeredUser();
+        var chat = chatOf(user);
+        var other = chatOf(user);
+        var mine = store.appendMessages(user, chat, List.of(message("mine", Actor.USER)), T0).orElseThrow();
+        store.appendMessages(user, other, List.of(message("other chat", Actor.USER)), T0).orElseThrow();
+        var later = store.appendMessages(user, chat, List.of(message("mine again", Actor.ASSISTANT)), T0).orElseThrow();
+
+        assertThat(store.loadMessages(user, chat, 0, 100)).contains(List.of(mine.get(0), later.get(0)));
+    }
+
+    @Test
+    void readsAnEmptyChatAsAnEmptyPageButNoChatOfSomeoneElse() {
+        var owner = registeredUser();
+        var empty = chatOf(owner);
+        var full = chatOf(owner);
+        store.appendMessages(owner, full, List.of(message("private", Actor.USER)), T0).orElseThrow();
+        var intruder = registeredUser();
+
+        assertThat(store.loadMessages(owner, empty, 0, 10)).contains(List.of());
+        assertThat(store.loadMessages(intruder, full, 0, 10)).isEmpty();
+        assertThat(store.loadMessages(intruder, empty, 0, 10)).isEmpty();
+        assertThat(store.loadMessages(owner, new ChatId(Long.MAX_VALUE), 0, 10)).isEmpty();
+    }
+
+    /** A large chat read page by page: every message once, in order, and each page a range scan from its cursor. */
+    @Test
+    void pagesThroughAHundredThousandMessagesWithKeysetReads() {
+        int total = 100_000;
+        int batch = 2_000;
+        int limit = 1_000;
+        var user = registeredUser();
+        var chat = chatOf(user);
+        for (int start = 0; start < total; start += batch) {
+            int first = start;
+            store.appendMessages(user, chat, IntStream.range(first, first + batch)
+                    .mapToObj(i -> message("message " + i, Actor.values()[i % 3])).toList(), T0).orElseThrow();
+        }
+
+        List<Long> cursors = new ArrayList<>();
+        long after = 0;
+        long lastId = 0;
+        int read = 0;
+        while (true) {
+            cursors.add(after);
+            List<ChatMessage> page = store.loadMessages(user, chat, after, limit).orElseThrow();
+            if (page.isEmpty()) {
+                break;
+            }
+            for (ChatMessage m : page) {
+                assertThat(m.id().value()).isGreaterThan(lastId);
+                assertThat(m.content().value()).isEqualTo("message " + read);
+                lastId = m.id().value();
+                read++;
+            }
+            after = lastId;
+        }
+
+        assertThat(read).isEqualTo(total);
+        assertThat(cursors).hasSize(total / limit + 1);
+        assertPagesAreRangeScans(user, chat, List.of(cursors.get(0), cursors.get(cursors.size() / 2), cursors.get(cursors.size() - 2)), limit);
+    }
+
+    /**
+     * Checks, with the database's own account of running the page query after each of {@code cursors},
+     * that every page is an index range scan starting at its cursor: it reads at most {@code limit} + 1 rows
+     * however many messages come before it, so the last page costs what the first does.
+     */
+    abstract void assertPagesAreRangeScans(UserId owner, ChatId chat, List<Long> cursors, int limit);
+
+    /** The SQL of the page query, as the store runs it. */
+    static String pageQuery() {
+        try {
+            return MessageDao.class.getMethod("page", String.class, long.class, long.class, int.class)
+                    .getAnnotation(org.jdbi.v3.sqlobject.statement.SqlQuery.class).value();
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    // --- removing the last message
+
+    @Test
+    void removesTheNewestMessageAndAnswersWithIt() {
+        var user = registeredUser();
+        var chat = chatOf(user);
+        var stored = store.appendMessages(user, chat, List.of(message("question", Actor.USER), message("answer", Actor.ASSISTANT)), T0)
+                .orElseThrow();
+
+        assertThat(store.removeLastMessage(user, chat)).isEqualTo(new Removal.Removed(stored.get(1)));
+        assertThat(readMessages(user, chat)).containsExactly(stored.get(0));
+        assertThat(store.removeLastMessage(user, chat)).isEqualTo(new Removal.Removed(stored.get(0)));
+        assertThat(store.removeLastMessage(user, chat)).isEqualTo(new Removal.ChatIsEmpty());
+    }
+
+    @Test
+    void removesNothingFromAnotherUsersChatOrAMissingOne() {
+        var owner = registeredUser();
+        var chat = chatOf(owner);
+        store.appendMessages(owner, chat, List.of(message("keep me", Actor.USER)), T0).orElseThrow();
+
+        assertThat(store.removeLastMessage(registeredUser(), chat)).isEqualTo(new Removal.NoSuchChat());
+        assertThat(store.removeLastMessage(owner, new ChatId(Long.MAX_VALUE))).isEqualTo(new Removal.NoSuchChat());
+        assertThat(countMessagesOfChat(chat)).isOne();
+    }
+
+    @Test
+    void letsConcurrentRemovalsEachTakeADifferentNewestMessage() throws Exception {
+        int callers = 8;
+        var user = registeredUser();
+        var chat = chatOf(user);
+        var stored = store.appendMessages(user, chat, IntStream.range(0, callers + 2)
+                .mapToObj(i -> message("m" + i, Actor.USER)).toList(), T0).orElseThrow();
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            var barrier = new CyclicBarrier(callers);
+            List<Future<Removal>> removals = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                // A store of its own per caller: each opens its own connections, so the calls meet in the database.
+                var own = new JdbiChatStore(TestJdbi.create(database));
+                removals.add(pool.submit(() -> {
+                    barrier.await();
+                    return own.removeLastMessage(user, chat);
+                }));
+            }
+            List<ChatMessage> removed = new ArrayList<>();
+            for (Future<Removal> removal : removals) {
+                assertThat(removal.get(30, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOfSatisfying(Removal.Removed.class,
+                        r -> removed.add(r.message()));
+            }
+            assertThat(removed).containsExactlyInAnyOrderElementsOf(stored.subList(2, callers + 2));
+            assertThat(readMessages(user, chat)).containsExactlyElementsOf(stored.subList(0, 2));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // --- users
 
     @Test
@@ -302,6 +458,100 @@ abstract class JdbiChatStoreContract {
 
         assertThat(store.insertChat(stranger, "name", Optional.empty(), T0)).isEmpty();
         assertThat(countChatsOf(stranger)).isZero();
+    }
+
+    @Test
+    void findsAChatsUpdatedAtInItsNewestMessageWithoutWritingTheChat() {
+        var user = registeredUser();
+        var chat = store.insertChat(user, "busy", Optional.empty(), T0).orElseThrow();
+        store.appendMessages(user, chat.id(), List.of(message("first", Actor.USER)), T0.plusSeconds(10)).orElseThrow();
+        store.appendMessages(user, chat.id(), List.of(message("second", Actor.ASSISTANT)), T0.plusSeconds(20)).orElseThrow();
+
+        assertThat(store.loadChats(user, ChatOrder.UPDATED_AT_DESC, 10)).singleElement()
+                .isEqualTo(new Chat(chat.id(), user, "busy", Optional.empty(), T0, T0.plusSeconds(20)));
+        // The row itself is untouched: writers of one chat never queue on its row.
+        assertThat(readChat(user, chat.id())).contains(chat);
+    }
+
+    @Test
+    void listsAUsersChatsInEachOrderUpToTheLimit() {
+        var user = registeredUser();
+        var oldest = store.insertChat(user, "oldest", Optional.empty(), T0).orElseThrow().id();
+        var middle = store.insertChat(user, "middle", Optional.of("m"), T0.plusSeconds(1)).orElseThrow().id();
+        var newest = store.insertChat(user, "newest", Optional.empty(), T0.plusSeconds(2)).orElseThrow().id();
+        var twin = store.insertChat(user, "same time as newest", Optional.empty(), T0.plusSeconds(2)).orElseThrow().id();
+        store.appendMessages(user, oldest, List.of(message("revived", Actor.USER)), T0.plusSeconds(5)).orElseThrow();
+        chatOf(registeredUser());
+
+        assertThat(ids(store.loadChats(user, ChatOrder.UPDATED_AT_DESC, 10))).containsExactly(oldest, twin, newest, middle);
+        assertThat(ids(store.loadChats(user, ChatOrder.UPDATED_AT_ASC, 10))).containsExactly(middle, newest, twin, oldest);
+        assertThat(ids(store.loadChats(user, ChatOrder.CREATED_AT_DESC, 10))).containsExactly(twin, newest, middle, oldest);
+        assertThat(ids(store.loadChats(user, ChatOrder.CREATED_AT_ASC, 10))).containsExactly(oldest, middle, newest, twin);
+        assertThat(ids(store.loadChats(user, ChatOrder.UPDATED_AT_DESC, 2))).containsExactly(oldest, twin);
+        assertThat(store.loadChats(registeredUser(), ChatOrder.UPDATED_AT_DESC, 10)).isEmpty();
+    }
+
+    @Test
+    void renamesAChatAndMovesItsUpdatedAt() {
+        var user = registeredUser();
+        var chat = store.insertChat(user, "draft", Optional.of("gpt-4o"), T0).orElseThrow();
+
+        var renamed = store.renameChat(user, chat.id(), "Trip to 東京", Optional.empty(), T0.plusSeconds(60).plusNanos(999)).orElseThrow();
+
+        var expected = new Chat(chat.id(), user, "Trip to 東京", Optional.of("gpt-4o"), T0, T0.plusSeconds(60));
+        assertThat(renamed).isEqualTo(expected);
+        assertThat(store.loadChats(user, ChatOrder.UPDATED_AT_DESC, 10)).containsExactly(expected);
+        assertThat(store.renameChat(user, chat.id(), "Trip", Optional.of("llama3"), T0.plusSeconds(61)).orElseThrow().model())
+                .contains("llama3");
+    }
+
+    @Test
+    void neverMovesUpdatedAtBackwardsOnRename() {
+        var user = registeredUser();
+        var chat = store.insertChat(user, "draft", Optional.empty(), T0).orElseThrow();
+        store.appendMessages(user, chat.id(), List.of(message("hi", Actor.USER)), T0.plusSeconds(100)).orElseThrow();
+
+        var renamed = store.renameChat(user, chat.id(), "from a slow clock", Optional.empty(), T0.minusSeconds(5)).orElseThrow();
+
+        assertThat(renamed.updatedAt()).isEqualTo(T0.plusSeconds(100));
+        assertThat(readChat(user, chat.id()).orElseThrow().updatedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void renamesNoChatOfAnotherUser() {
+        var owner = registeredUser();
+        var chat = store.insertChat(owner, "mine", Optional.empty(), T0).orElseThrow();
+
+        assertThat(store.renameChat(registeredUser(), chat.id(), "stolen", Optional.of("x"), T0.plusSeconds(1))).isEmpty();
+        assertThat(store.renameChat(owner, new ChatId(Long.MAX_VALUE), "nothing", Optional.empty(), T0)).isEmpty();
+        assertThat(readChat(owner, chat.id())).contains(chat);
+    }
+
+    @Test
+    void deletesAChatWithItsMessagesAndAnswersWithTheChatAsItWas() {
+        var user = registeredUser();
+        var chat = store.insertChat(user, "doomed", Optional.empty(), T0).orElseThrow();
+        var keep = chatOf(user);
+        store.appendMessages(user, chat.id(), List.of(message("bye", Actor.USER)), T0.plusSeconds(3)).orElseThrow();
+        store.appendMessages(user, keep, List.of(message("stay", Actor.USER)), T0).orElseThrow();
+
+        assertThat(store.deleteChat(user, chat.id())).contains(new Chat(chat.id(), user, "doomed", Optional.empty(), T0, T0.plusSeconds(3)));
+
+        assertThat(readChat(user, chat.id())).isEmpty();
+        assertThat(countMessagesOfChat(chat.id())).isZero();
+        assertThat(countMessagesOfChat(keep)).isOne();
+        assertThat(store.deleteChat(user, chat.id())).isEmpty();
+    }
+
+    @Test
+    void deletesNoChatOfAnotherUser() {
+        var owner = registeredUser();
+        var chat = chatOf(owner);
+        store.appendMessages(owner, chat, List.of(message("mine", Actor.USER)), T0).orElseThrow();
+
+        assertThat(store.deleteChat(registeredUser(), chat)).isEmpty();
+        assertThat(countChatsOf(owner)).isOne();
+        assertThat(countMessagesOfChat(chat)).isOne();
     }
 
     // --- sessions
@@ -430,6 +680,10 @@ abstract class JdbiChatStoreContract {
 
     ChatId chatOf(UserId owner) {
         return store.insertChat(owner, "a chat", Optional.empty(), T0).orElseThrow().id();
+    }
+
+    static List<ChatId> ids(List<Chat> chats) {
+        return chats.stream().map(Chat::id).toList();
     }
 
     static NewMessage message(String content, Actor actor) {

@@ -3,18 +3,24 @@ package neptun.chat.adapters.persistence;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import neptun.chat.adapters.persistence.testing.H2TestDatabase;
 import neptun.chat.adapters.persistence.testing.PostgresTestDatabase;
 import neptun.chat.adapters.persistence.testing.TestDatabase;
 import neptun.chat.domain.Actor;
+import neptun.chat.domain.ChatId;
 import neptun.chat.domain.ChatMessage;
+import neptun.chat.domain.UserId;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -30,6 +36,20 @@ class JdbiChatStoreTest {
         TestDatabase openDatabase() {
             return H2TestDatabase.create();
         }
+
+        /** H2's EXPLAIN ANALYZE names the index it scans and counts the rows it read from it. */
+        @Override
+        void assertPagesAreRangeScans(UserId owner, ChatId chat, List<Long> cursors, int limit) {
+            for (long after : cursors) {
+                String plan = jdbi.withHandle(h -> h.createQuery("explain analyze " + pageQuery())
+                        .bind("owner", owner.value()).bind("chat", chat.value()).bind("after", after).bind("limit", limit)
+                        .mapTo(String.class).one());
+                assertThat(plan).as(plan).contains("messages_user_chat_id_idx").doesNotContainIgnoringCase("tableScan");
+                var scanCount = Pattern.compile("scanCount: (\\d+)").matcher(plan);
+                assertThat(scanCount.find()).as(plan).isTrue();
+                assertThat(Long.parseLong(scanCount.group(1))).as("rows read after %d\n%s", after, plan).isLessThanOrEqualTo(limit + 1);
+            }
+        }
     }
 
     @Nested
@@ -38,6 +58,39 @@ class JdbiChatStoreTest {
         @Override
         TestDatabase openDatabase() {
             return PostgresTestDatabase.create();
+        }
+
+        /** PostgreSQL's EXPLAIN ANALYZE: every node that reads messages is an index scan reading at most a page. */
+        @Override
+        void assertPagesAreRangeScans(UserId owner, ChatId chat, List<Long> cursors, int limit) {
+            jdbi.useHandle(h -> h.execute("analyze messages"));
+            for (long after : cursors) {
+                String json = jdbi.withHandle(h -> h.createQuery("explain (analyze, format json) " + pageQuery())
+                        .bind("owner", owner.value()).bind("chat", chat.value()).bind("after", after).bind("limit", limit)
+                        .mapTo(String.class).one());
+                List<JsonNode> scans = new ArrayList<>();
+                collectScansOfMessages(readJson(json).get(0).get("Plan"), scans);
+                assertThat(scans).as(json).isNotEmpty().allSatisfy(scan -> {
+                    assertThat(scan.get("Node Type").asText()).as(json).isIn("Index Scan", "Index Only Scan");
+                    long examined = scan.get("Actual Rows").asLong() + scan.path("Rows Removed by Filter").asLong(0);
+                    assertThat(examined).as("rows read after %d\n%s", after, json).isLessThanOrEqualTo(limit + 1);
+                });
+            }
+        }
+
+        private static void collectScansOfMessages(JsonNode node, List<JsonNode> scans) {
+            if ("messages".equals(node.path("Relation Name").asText())) {
+                scans.add(node);
+            }
+            node.path("Plans").forEach(child -> collectScansOfMessages(child, scans));
+        }
+
+        private static JsonNode readJson(String json) {
+            try {
+                return new ObjectMapper().readTree(json);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
         }
 
         @Test

@@ -51,8 +51,8 @@ public class ChatApplication extends Application<ChatConfiguration> {
         var jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "database");
         var store = new JdbiChatStore(jdbi);
         var clock = Clock.systemUTC();
-        var core = ChatCore.over(store, clock, configuration.messageLimits(),
+        var core = ChatCore.over(store, clock, configuration.messageLimits(), configuration.pageLimits(),
                 SealedSessions.fromSettings(configuration.getSessions().neptun, clock, environment.getObjectMapper()));
-        RestAdapter.register(environment, configuration.restSettings(), core.authenticateSession(), core.createMessages());
+        RestAdapter.register(environment, configuration.restSettings(), core.authenticateSession(), core.httpUseCases());
     }
 }

@@ -1,11 +1,13 @@
 package neptun.chat.bootstrap;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import neptun.chat.adapters.rest.RestSettings;
 import neptun.chat.application.port.in.MessageLimits;
+import neptun.chat.application.port.in.PageLimits;
 
 /** The service's settings; defaults live in {@code neptun-default.yml}. */
 public class ChatConfiguration extends Configuration {
@@ -30,6 +33,10 @@ public class ChatConfiguration extends Configuration {
     @Valid
     @NotNull
     private MessagesSettings messages = new MessagesSettings();
+
+    @Valid
+    @NotNull
+    private PagesSettings pages = new PagesSettings();
 
     @JsonProperty("database")
     public DataSourceFactory getDataSourceFactory() {
@@ -61,6 +68,16 @@ public class ChatConfiguration extends Configuration {
         this.messages = messages;
     }
 
+    @JsonProperty
+    public PagesSettings getPages() {
+        return pages;
+    }
+
+    @JsonProperty
+    public void setPages(PagesSettings pages) {
+        this.pages = pages;
+    }
+
     /** The database settings, with the JDBC driver derived from the URL when none is given. */
     public DataSourceFactory database() {
         String driver = database.getDriverClass();
@@ -83,6 +100,10 @@ public class ChatConfiguration extends Configuration {
 
     public MessageLimits messageLimits() {
         return new MessageLimits(messages.maxPerRequest, messages.maxLength);
+    }
+
+    public PageLimits pageLimits() {
+        return new PageLimits(pages.defaultLimit, pages.maxLimit);
     }
 
     public RestSettings restSettings() {
@@ -152,5 +173,24 @@ public class ChatConfiguration extends Configuration {
         @NotNull
         @JsonProperty
         public DataSize maxBodySize = DataSize.mebibytes(8);
+    }
+
+    /** How many chats or messages one read returns: {@code defaultLimit} unless the request asks, at most {@code maxLimit}. */
+    public static class PagesSettings {
+        @Min(1)
+        @Max(100_000)
+        @JsonProperty
+        public int defaultLimit = PageLimits.DEFAULT.defaultLimit();
+
+        @Min(1)
+        @Max(100_000)
+        @JsonProperty
+        public int maxLimit = PageLimits.DEFAULT.maxLimit();
+
+        @JsonIgnore
+        @ValidationMethod(message = "defaultLimit must not be greater than maxLimit")
+        public boolean isDefaultWithinMax() {
+            return defaultLimit <= maxLimit;
+        }
     }
 }

@@ -28,7 +28,7 @@ public final class CliCore implements AutoCloseable {
             DatabaseMigrations.migrate(dataSource);
             var store = new JdbiChatStore(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
             var clock = Clock.systemUTC();
-            var core = ChatCore.over(store, clock, configuration.messageLimits(),
+            var core = ChatCore.over(store, clock, configuration.messageLimits(), configuration.pageLimits(),
                     SealedSessions.fromSettings(configuration.getSessions().neptun, clock, mapper));
             return new CliCore(dataSource, core, configuration);
         } catch (RuntimeException e) {

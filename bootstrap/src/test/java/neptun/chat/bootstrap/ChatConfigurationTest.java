@@ -6,16 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
+import neptun.chat.application.port.in.PageLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The built-in defaults, as a command run without a configuration file sees them. */
 class ChatConfigurationTest {
     private static final String PASSWORD_PROPERTY = "dw.sessions.neptun.password";
+    private static final String PAGE_DEFAULT_PROPERTY = "dw.pages.defaultLimit";
 
     @AfterEach
     void clearOverrides() {
         System.clearProperty(PASSWORD_PROPERTY);
+        System.clearProperty(PAGE_DEFAULT_PROPERTY);
     }
 
     private static ChatConfiguration defaults() throws Exception {
@@ -33,6 +36,15 @@ class ChatConfigurationTest {
         assertThat(configuration.restSettings().maxBodyBytes()).isEqualTo(8L * 1024 * 1024);
         assertThat(configuration.getSessions().neptun.password()).isEmpty();
         assertThat(configuration.getSessions().neptun.maxAge()).isEmpty();
+        assertThat(configuration.pageLimits()).isEqualTo(new PageLimits(100, 1000));
+    }
+
+    @Test
+    void refusesADefaultPageLimitAboveTheMaximum() {
+        System.setProperty(PAGE_DEFAULT_PROPERTY, "1001");
+        assertThatThrownBy(ChatConfigurationTest::defaults)
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("defaultLimit must not be greater than maxLimit");
     }
 
     @Test

@@ -21,7 +21,16 @@ final class Http {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    record Reply(int status, String contentType, String body) {
+    record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+        /** The target of the {@code Link} header with {@code rel="next"}, if any. */
+        java.util.Optional<String> nextLink() {
+            return headers.allValues("Link").stream()
+                    .map(String::strip)
+                    .filter(link -> link.endsWith("; rel=\"next\"") && link.startsWith("<"))
+                    .map(link -> link.substring(1, link.indexOf('>')))
+                    .findFirst();
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -36,10 +45,24 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Reply get(String path, String cookie) {
+        return send(request(path, cookie).GET());
+    }
+
+    Reply patch(String path, String cookie, String body) {
+        return send(request(path, cookie).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Reply delete(String path, String cookie) {
+        return send(request(path, cookie).DELETE());
+    }
+
     Reply send(HttpRequest.Builder builder) {
         try {
             var response = CLIENT.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

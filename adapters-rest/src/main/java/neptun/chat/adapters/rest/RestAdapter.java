@@ -10,8 +10,8 @@ import neptun.chat.adapters.rest.auth.SessionAuthenticator;
 import neptun.chat.adapters.rest.auth.SessionCookieAuthFilter;
 import neptun.chat.adapters.rest.error.ErrorMappers;
 import neptun.chat.adapters.rest.resource.ChatMessagesResource;
+import neptun.chat.adapters.rest.resource.ChatsResource;
 import neptun.chat.application.port.in.AuthenticateSession;
-import neptun.chat.application.port.in.CreateMessages;
 
 /**
  * Puts the HTTP API into a Dropwizard application: resources, cookie authentication, the body size
@@ -23,15 +23,15 @@ public final class RestAdapter {
     }
 
     public static void register(Environment environment, RestSettings settings,
-                                AuthenticateSession authenticateSession, CreateMessages createMessages) {
-        register(environment.jersey()::register, environment.metrics(), settings, authenticateSession, createMessages);
+                                AuthenticateSession authenticateSession, UseCases useCases) {
+        register(environment.jersey()::register, environment.metrics(), settings, authenticateSession, useCases);
         environment.getApplicationContext().setErrorHandler(new JsonErrorPages.InContext());
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorPages.InServer()));
     }
 
     /** Hands every component to {@code jersey}, so a test harness can register exactly what the application does. */
     public static void register(Consumer<Object> jersey, MetricRegistry metrics, RestSettings settings,
-                                AuthenticateSession authenticateSession, CreateMessages createMessages) {
+                                AuthenticateSession authenticateSession, UseCases useCases) {
         var authenticator = SessionAuthenticator.cached(authenticateSession,
                 settings.sessionCacheTtl(), settings.sessionCacheMaxEntries(), metrics);
         var authFilter = new SessionCookieAuthFilter.Builder()
@@ -43,6 +43,7 @@ public final class RestAdapter {
         jersey.accept(new BodySizeLimitFilter(settings.maxBodyBytes()));
         jersey.accept(new UnreadBodyDrainFilter());
         ErrorMappers.all().forEach(jersey);
-        jersey.accept(new ChatMessagesResource(createMessages));
+        jersey.accept(new ChatsResource(useCases.createChat(), useCases.listChats(), useCases.renameChat(), useCases.deleteChat()));
+        jersey.accept(new ChatMessagesResource(useCases.createMessages(), useCases.readMessages(), useCases.removeLastMessage()));
     }
 }

@@ -40,10 +40,31 @@ public final class RestTestSupport {
     }
 
     /** A test container holding exactly what {@link RestAdapter} registers, without Dropwizard's default mappers. */
-    public static ResourceExtension resource(RestSettings settings, CreateMessages createMessages) {
+    public static ResourceExtension resource(RestSettings settings, UseCases useCases) {
         var builder = ResourceExtension.builder().setRegisterDefaultExceptionMappers(false);
-        RestAdapter.register(builder::addProvider, new MetricRegistry(), settings, SESSIONS, createMessages);
+        RestAdapter.register(builder::addProvider, new MetricRegistry(), settings, SESSIONS, useCases);
         return builder.build();
+    }
+
+    /** Like {@link #resource(RestSettings, UseCases)}, for tests of creating messages only. */
+    public static ResourceExtension resource(RestSettings settings, CreateMessages createMessages) {
+        return resource(settings, onlyCreatingMessages(createMessages));
+    }
+
+    /** The use cases with {@code createMessages}; every other one fails the test if called. */
+    public static UseCases onlyCreatingMessages(CreateMessages createMessages) {
+        return new UseCases(
+                command -> unexpected(),
+                command -> unexpected(),
+                command -> unexpected(),
+                command -> unexpected(),
+                createMessages,
+                command -> unexpected(),
+                command -> unexpected());
+    }
+
+    private static <T> T unexpected() {
+        throw new AssertionError("this test does not expect that use case to be called");
     }
 
     /** The text of {@code src/test/resources/fixtures/<name>}. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import neptun.chat.domain.ChatMessage;
 
-/** The answer to a batch body: {@code {"chatMessages": [...]}}, in the order of the request. */
+/** Several messages: {@code {"chatMessages": [...]}}, in the order of the request, or of their ids when read. */
 public record MultipleMessagesResponse(@JsonProperty("chatMessages") List<ChatMessageResponse> chatMessages) {
     public MultipleMessagesResponse {
         chatMessages = List.copyOf(chatMessages);

@@ -3,7 +3,7 @@ package neptun.chat.adapters.rest.dto;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import neptun.chat.domain.ChatMessage;
 
-/** The answer to a single-message body: {@code {"chatMessage": {...}}}. */
+/** One message: {@code {"chatMessage": {...}}}, answering a single-message body or a removal. */
 public record SingleMessageResponse(@JsonProperty("chatMessage") ChatMessageResponse chatMessage) {
     public static SingleMessageResponse from(ChatMessage message) {
         return new SingleMessageResponse(ChatMessageResponse.from(message));

@@ -26,6 +26,24 @@ public final class InvalidRequestException extends RuntimeException {
         return new InvalidRequestException("Bad Request. Invalid body(message | messages).", issues, cause);
     }
 
+    /** The body is not a valid chat: {@code {"name": string, "model"?: string}}. */
+    public static InvalidRequestException invalidChatBody(List<Issue> issues) {
+        return invalidChatBody(issues, null);
+    }
+
+    /** Like {@link #invalidChatBody(List)}; {@code cause} is the application's refusal, or null. */
+    public static InvalidRequestException invalidChatBody(List<Issue> issues, Throwable cause) {
+        return new InvalidRequestException("Bad Request. Invalid body(model, name).", issues, cause);
+    }
+
+    /**
+     * The query string is not valid; {@code parameters} names the parameters the route reads, as in
+     * {@code "after, limit"}, and {@code cause} is the application's refusal, or null.
+     */
+    public static InvalidRequestException invalidQuery(String parameters, List<Issue> issues, Throwable cause) {
+        return new InvalidRequestException("Bad Request. Invalid query(" + parameters + ").", issues, cause);
+    }
+
     /** The chat id in the path is not a positive 64-bit integer. */
     public static InvalidRequestException invalidChatId() {
         return new InvalidRequestException("Bad Request. Invalid chat_id.",

@@ -2,18 +2,23 @@ package neptun.chat.adapters.rest.resource;
 
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import neptun.chat.adapters.rest.auth.AuthenticatedUser;
 import neptun.chat.adapters.rest.dto.MultipleMessagesResponse;
 import neptun.chat.adapters.rest.dto.SingleMessageResponse;
@@ -23,19 +28,35 @@ import neptun.chat.application.port.in.ChatNotFoundException;
 import neptun.chat.application.port.in.CreateMessages;
 import neptun.chat.application.port.in.CreateMessagesCommand;
 import neptun.chat.application.port.in.InvalidInputException;
+import neptun.chat.application.port.in.MessagePage;
+import neptun.chat.application.port.in.ReadMessages;
+import neptun.chat.application.port.in.ReadMessagesCommand;
+import neptun.chat.application.port.in.RemoveLastMessage;
+import neptun.chat.application.port.in.RemoveLastMessageCommand;
 import neptun.chat.domain.ChatId;
 import neptun.chat.domain.ChatMessage;
 import neptun.chat.domain.UserId;
 
-/** Appends one message or a batch of messages to a chat, answering in the shape the body came in. */
+/**
+ * The messages of a chat: appends one message or a batch (answering in the shape the body came in),
+ * reads them page by page with a cursor, and removes the newest.
+ */
 @Path("/api/users/{user_id}/chats/{chat_id}/messages")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ChatMessagesResource {
+    static final String AFTER = "after";
+    static final String LIMIT = "limit";
+    private static final String QUERY_PARAMETERS = AFTER + ", " + LIMIT;
+
     private final CreateMessages createMessages;
+    private final ReadMessages readMessages;
+    private final RemoveLastMessage removeLastMessage;
     private final MessagesBodyReader bodyReader = new MessagesBodyReader();
 
-    public ChatMessagesResource(CreateMessages createMessages) {
+    public ChatMessagesResource(CreateMessages createMessages, ReadMessages readMessages, RemoveLastMessage removeLastMessage) {
         this.createMessages = Objects.requireNonNull(createMessages);
+        this.readMessages = Objects.requireNonNull(readMessages);
+        this.removeLastMessage = Objects.requireNonNull(removeLastMessage);
     }
 
     @POST
@@ -49,15 +70,74 @@ public final class ChatMessagesResource {
         if (contentType == null) {
             throw new NotSupportedException();
         }
-        // No user can have an id that does not parse, so it is as unknown as any other.
-        UserId owner = UserId.parse(userId).orElseThrow(ChatNotFoundException::new);
-        ChatId chat = ChatId.parse(chatId).orElseThrow(InvalidRequestException::invalidChatId);
+        UserId owner = owner(userId);
+        ChatId chat = chat(chatId);
         MessagesBody request = bodyReader.read(body);
         List<ChatMessage> created = store(new CreateMessagesCommand(user.id(), owner, chat, request.messages()), request.form());
         Object answer = request.form() == BodyForm.SINGLE
                 ? SingleMessageResponse.from(created.get(0))
                 : MultipleMessagesResponse.from(created);
         return Response.ok(answer).build();
+    }
+
+    /**
+     * One page of messages in id order: those after message id {@code after} (exclusive; from the start
+     * when absent), at most {@code limit} of them. When more follow, a {@code Link} header with
+     * {@code rel="next"} names the request for the next page.
+     */
+    @GET
+    public Response read(@Auth AuthenticatedUser user,
+                         @PathParam("user_id") String userId,
+                         @PathParam("chat_id") String chatId,
+                         @QueryParam(AFTER) List<String> after,
+                         @QueryParam(LIMIT) List<String> limit) {
+        UserId owner = owner(userId);
+        ChatId chat = chat(chatId);
+        List<Issue> issues = new ArrayList<>();
+        OptionalLong afterId = QueryParameters.integer(AFTER, after, issues);
+        OptionalLong size = QueryParameters.integer(LIMIT, limit, issues);
+        if (!issues.isEmpty()) {
+            throw InvalidRequestException.invalidQuery(QUERY_PARAMETERS, issues, null);
+        }
+        var command = new ReadMessagesCommand(user.id(), owner, chat, afterId.orElse(0), QueryParameters.saturatedInt(size));
+        MessagePage page;
+        try {
+            page = readMessages.read(command);
+        } catch (InvalidInputException invalid) {
+            throw InvalidRequestException.invalidQuery(QUERY_PARAMETERS, invalid.violations().stream()
+                    .map(violation -> Issue.of(violation, violation.path()))
+                    .toList(), invalid);
+        }
+        var response = Response.ok(MultipleMessagesResponse.from(page.messages()));
+        page.next().ifPresent(next -> response.header("Link", "<" + nextPage(next) + ">; rel=\"next\""));
+        return response.build();
+    }
+
+    /** Removes the chat's newest message (to have an answer generated again) and answers with it. */
+    @DELETE
+    @Path("last")
+    public Response removeLast(@Auth AuthenticatedUser user,
+                               @PathParam("user_id") String userId,
+                               @PathParam("chat_id") String chatId) {
+        UserId owner = owner(userId);
+        ChatId chat = chat(chatId);
+        ChatMessage removed = removeLastMessage.remove(new RemoveLastMessageCommand(user.id(), owner, chat));
+        return Response.ok(SingleMessageResponse.from(removed)).build();
+    }
+
+    /** No user can have an id that does not parse, so it is as unknown as any other. */
+    static UserId owner(String userId) {
+        return UserId.parse(userId).orElseThrow(ChatNotFoundException::new);
+    }
+
+    static ChatId chat(String chatId) {
+        return ChatId.parse(chatId).orElseThrow(InvalidRequestException::invalidChatId);
+    }
+
+    /** The path and query of the next page's request, relative to the server's root. */
+    static String nextPage(ReadMessagesCommand next) {
+        return "/api/users/" + PathSegments.encode(next.owner().value()) + "/chats/" + next.chatId().value() + "/messages"
+                + "?" + AFTER + "=" + next.after() + next.limit().stream().mapToObj(l -> "&" + LIMIT + "=" + l).findFirst().orElse("");
     }
 
     /** Runs the use case, reporting its violations at their places in the body the client sent. */

@@ -27,23 +27,35 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import neptun.chat.adapters.rest.LogCapture;
 import neptun.chat.adapters.rest.RestTestSupport;
+import neptun.chat.adapters.rest.UseCases;
+import neptun.chat.application.port.in.ChatHasNoMessagesException;
 import neptun.chat.application.port.in.ChatNotFoundException;
 import neptun.chat.application.port.in.CreateMessages;
 import neptun.chat.application.port.in.CreateMessagesCommand;
 import neptun.chat.application.port.in.InvalidInputException;
 import neptun.chat.application.port.in.MessageInput;
+import neptun.chat.application.port.in.MessagePage;
+import neptun.chat.application.port.in.ReadMessages;
+import neptun.chat.application.port.in.ReadMessagesCommand;
+import neptun.chat.application.port.in.RemoveLastMessage;
+import neptun.chat.application.port.in.RemoveLastMessageCommand;
 import neptun.chat.application.port.in.Violation;
 import neptun.chat.application.port.in.Violation.Problem;
 import neptun.chat.domain.Actor;
 import neptun.chat.domain.Chat;
 import neptun.chat.domain.ChatId;
+import neptun.chat.domain.ChatMessage;
+import neptun.chat.domain.UserId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +71,22 @@ class ChatMessagesResourceTest {
     private static final Chat CHAT = aChatOwnedBy(ADA);
 
     private static final CreateMessages createMessages = mock(CreateMessages.class);
-    private static final ResourceExtension resource = RestTestSupport.resource(RestTestSupport.SETTINGS, createMessages);
+    private static final ReadMessages readMessages = mock(ReadMessages.class);
+    private static final RemoveLastMessage removeLastMessage = mock(RemoveLastMessage.class);
+    private static final ResourceExtension resource = RestTestSupport.resource(RestTestSupport.SETTINGS, new UseCases(
+            command -> {
+                throw new AssertionError("not a chat test");
+            },
+            command -> {
+                throw new AssertionError("not a chat test");
+            },
+            command -> {
+                throw new AssertionError("not a chat test");
+            },
+            command -> {
+                throw new AssertionError("not a chat test");
+            },
+            createMessages, readMessages, removeLastMessage));
 
     @BeforeAll
     static void startContainer() throws Throwable {
@@ -73,7 +100,7 @@ class ChatMessagesResourceTest {
 
     @BeforeEach
     void forgetCalls() {
-        reset(createMessages);
+        reset(createMessages, readMessages, removeLastMessage);
     }
 
     @Nested
@@ -262,7 +289,7 @@ class ChatMessagesResourceTest {
 
         @Test
         void refusesDeepNesting() {
-            String deep = "[".repeat(MessagesBodyReader.MAX_NESTING_DEPTH + 1) + "]".repeat(MessagesBodyReader.MAX_NESTING_DEPTH + 1);
+            String deep = "[".repeat(JsonBodies.MAX_NESTING_DEPTH + 1) + "]".repeat(JsonBodies.MAX_NESTING_DEPTH + 1);
 
             Response response = post("{\"message\": \"hi\", \"actor\": \"user\", \"extra\": " + deep + "}");
 
@@ -447,6 +474,175 @@ class ChatMessagesResourceTest {
     }
 
     @Nested
+    class Reading {
+        private final List<ChatMessage> page = List.of(aMessage(4, CHAT, "What is Python?", Actor.USER),
+                aMessage(5, CHAT, "Python is a programming language...", Actor.ASSISTANT));
+
+        @Test
+        void readsTheFirstPageWithTheDefaultLimitAndNoLinkWhenItIsTheLast() {
+            when(readMessages.read(any())).thenReturn(new MessagePage(page, Optional.empty()));
+
+            Response response = authenticated(MESSAGES_OF_CHAT_123).get();
+
+            assertThat(response.getStatus()).isEqualTo(200);
+            assertThat(body(response)).isEqualTo(jsonFixture("messages-page-response.json"));
+            assertThat(response.getHeaderString("Link")).isNull();
+            verify(readMessages).read(new ReadMessagesCommand(ADA, ADA, new ChatId(123), 0, OptionalInt.empty()));
+        }
+
+        @Test
+        void linksTheNextPageWhenMoreFollow() {
+            var next = new ReadMessagesCommand(ADA, ADA, new ChatId(123), 5, OptionalInt.of(2));
+            when(readMessages.read(any())).thenReturn(new MessagePage(page, Optional.of(next)));
+
+            Response response = authenticated(MESSAGES_OF_CHAT_123, "after=3&limit=2").get();
+
+            assertThat(response.getStatus()).isEqualTo(200);
+            assertThat(response.getHeaderString("Link")).isEqualTo("</api/users/ada/chats/123/messages?after=5&limit=2>; rel=\"next\"");
+            verify(readMessages).read(new ReadMessagesCommand(ADA, ADA, new ChatId(123), 3, OptionalInt.of(2)));
+        }
+
+        @Test
+        void encodesTheUserIdInTheLink() {
+            var odd = new UserId("ä b/c?d#e%f");
+            var next = new ReadMessagesCommand(odd, odd, new ChatId(9), 5, OptionalInt.of(100));
+            when(readMessages.read(any())).thenReturn(new MessagePage(page, Optional.of(next)));
+
+            Response response = authenticated("/api/users/ada/chats/9/messages").get();
+
+            assertThat(response.getHeaderString("Link"))
+                    .isEqualTo("</api/users/%C3%A4%20b%2Fc%3Fd%23e%25f/chats/9/messages?after=5&limit=100>; rel=\"next\"");
+        }
+
+        @Test
+        void passesLimitsBeyondTheIntRangeOnAsOutOfBounds() {
+            when(readMessages.read(any())).thenReturn(new MessagePage(List.of(), Optional.empty()));
+
+            authenticated(MESSAGES_OF_CHAT_123, "limit=5000000000").get();
+            authenticated(MESSAGES_OF_CHAT_123, "limit=-5000000000").get();
+
+            verify(readMessages).read(new ReadMessagesCommand(ADA, ADA, new ChatId(123), 0, OptionalInt.of(Integer.MAX_VALUE)));
+            verify(readMessages).read(new ReadMessagesCommand(ADA, ADA, new ChatId(123), 0, OptionalInt.of(Integer.MIN_VALUE)));
+        }
+
+        static Stream<Arguments> malformedQueries() {
+            return Stream.of(
+                    Arguments.of("after=abc", "invalid_type", "Expected integer, received string", "after"),
+                    Arguments.of("after=1.5", "invalid_type", "Expected integer, received string", "after"),
+                    Arguments.of("after=", "invalid_type", "Expected integer, received string", "after"),
+                    Arguments.of("after=%2B5", "invalid_type", "Expected integer, received string", "after"),
+                    Arguments.of("after=1e3", "invalid_type", "Expected integer, received string", "after"),
+                    Arguments.of("limit=ten", "invalid_type", "Expected integer, received string", "limit"),
+                    Arguments.of("limit=%2010", "invalid_type", "Expected integer, received string", "limit"),
+                    Arguments.of("after=9223372036854775808", "too_big", "Number must be less than or equal to 9223372036854775807", "after"),
+                    Arguments.of("limit=" + "9".repeat(400), "too_big", "Number must be less than or equal to 9223372036854775807", "limit"),
+                    Arguments.of("after=-9223372036854775809", "too_small",
+                            "Number must be greater than or equal to -9223372036854775808", "after"),
+                    Arguments.of("limit=1&limit=2", "custom", "Expected a single value", "limit"),
+                    Arguments.of("limit=" + "9".repeat(2000), "invalid_type", "Expected integer, received string", "limit"));
+        }
+
+        @ParameterizedTest
+        @MethodSource("malformedQueries")
+        void refusesAMalformedCursorOrLimitWithoutAskingTheApplication(String query, String code, String message, String parameter) {
+            Response response = authenticated(MESSAGES_OF_CHAT_123, query).get();
+
+            assertThat(response.getStatus()).isEqualTo(400);
+            JsonNode body = body(response);
+            assertThat(body.get("statusMessage").textValue()).isEqualTo("Bad Request. Invalid query(after, limit).");
+            assertThat(body.at("/data/issues")).containsExactly(issue(code, message, "[\"" + parameter + "\"]"));
+            verifyNoInteractions(readMessages);
+        }
+
+        @Test
+        void reportsTheApplicationsViolationsAtTheParameters() {
+            when(readMessages.read(any())).thenThrow(new InvalidInputException(List.of(
+                    new Violation(List.of("after"), Problem.TOO_SMALL, "Number must be greater than or equal to 0"),
+                    new Violation(List.of("limit"), Problem.TOO_BIG, "Number must be less than or equal to 1000"))));
+
+            Response response = authenticated(MESSAGES_OF_CHAT_123, "after=-1&limit=1001").get();
+
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(body(response)).isEqualTo(jsonFixture("error-400-page-query.json"));
+        }
+
+        @Test
+        void answersNotFoundForAChatThatIsNotTheRequesters() {
+            when(readMessages.read(any())).thenThrow(new ChatNotFoundException());
+
+            Response response = authenticated("/api/users/bob/chats/7/messages").get();
+
+            assertThat(response.getStatus()).isEqualTo(404);
+            assertThat(body(response)).isEqualTo(jsonFixture("error-404-chat.json"));
+            verify(readMessages).read(new ReadMessagesCommand(ADA, BOB, new ChatId(7), 0, OptionalInt.empty()));
+        }
+
+        @Test
+        void refusesABadChatIdBeforeTheQuery() {
+            Response response = authenticated("/api/users/ada/chats/0/messages", "limit=x").get();
+
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(body(response)).isEqualTo(jsonFixture("error-400-chat-id.json"));
+            verifyNoInteractions(readMessages);
+        }
+
+        @Test
+        void requiresASession() {
+            Response response = resource.target(MESSAGES_OF_CHAT_123).request().get();
+
+            assertThat(response.getStatus()).isEqualTo(401);
+            assertThat(body(response)).isEqualTo(jsonFixture("error-401.json"));
+            verifyNoInteractions(readMessages);
+        }
+    }
+
+    @Nested
+    class RemovingTheLastMessage {
+        private static final String LAST_OF_CHAT_123 = "/api/users/ada/chats/123/messages/last";
+
+        @Test
+        void removesTheNewestMessageAndAnswersWithIt() {
+            when(removeLastMessage.remove(any())).thenReturn(aMessage(1, CHAT, "Hello, how can I help?", Actor.ASSISTANT));
+
+            Response response = authenticated(LAST_OF_CHAT_123).delete();
+
+            assertThat(response.getStatus()).isEqualTo(200);
+            assertThat(body(response)).isEqualTo(jsonFixture("single-response.json"));
+            verify(removeLastMessage).remove(new RemoveLastMessageCommand(ADA, ADA, new ChatId(123)));
+        }
+
+        @Test
+        void answersNotFoundWithItsOwnMessageWhenTheChatIsEmpty() {
+            when(removeLastMessage.remove(any())).thenThrow(new ChatHasNoMessagesException());
+
+            Response response = authenticated(LAST_OF_CHAT_123).delete();
+
+            assertThat(response.getStatus()).isEqualTo(404);
+            assertThat(body(response)).isEqualTo(jsonFixture("error-404-no-messages.json"));
+        }
+
+        @Test
+        void answersNotFoundForSomeoneElsesChat() {
+            when(removeLastMessage.remove(any())).thenThrow(new ChatNotFoundException());
+
+            Response response = authenticated("/api/users/bob/chats/7/messages/last").delete();
+
+            assertThat(response.getStatus()).isEqualTo(404);
+            assertThat(body(response)).isEqualTo(jsonFixture("error-404-chat.json"));
+            verify(removeLastMessage).remove(new RemoveLastMessageCommand(ADA, BOB, new ChatId(7)));
+        }
+
+        @Test
+        void allowsOnlyDelete() {
+            Response response = authenticated(LAST_OF_CHAT_123).get();
+
+            assertThat(response.getStatus()).isEqualTo(405);
+            assertThat(response.getHeaderString(HttpHeaders.ALLOW)).contains("DELETE");
+            verifyNoInteractions(removeLastMessage);
+        }
+    }
+
+    @Nested
     class AnsweringHttpErrorsInTheEnvelope {
         @Test
         void unknownRoute() {
@@ -460,10 +656,10 @@ class ChatMessagesResourceTest {
 
         @Test
         void wrongMethod() {
-            Response response = authenticated(MESSAGES_OF_CHAT_123).get();
+            Response response = authenticated(MESSAGES_OF_CHAT_123).put(Entity.json("{}"));
 
             assertThat(response.getStatus()).isEqualTo(405);
-            assertThat(response.getHeaderString(HttpHeaders.ALLOW)).contains("POST");
+            assertThat(response.getHeaderString(HttpHeaders.ALLOW)).contains("POST").contains("GET");
             assertThat(body(response)).isEqualTo(jsonFixture("error-405.json"));
         }
 
@@ -548,6 +744,17 @@ class ChatMessagesResourceTest {
 
     private static Invocation.Builder authenticated(String path) {
         return resource.target(path).request().cookie(COOKIE, SESSION);
+    }
+
+    /** A request to {@code path} with the query {@code query} ({@code name=value&...}, percent-encoded as in a URI). */
+    private static Invocation.Builder authenticated(String path, String query) {
+        var target = resource.target(path);
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            target = target.queryParam(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return target.request().cookie(COOKIE, SESSION);
     }
 
     private static Response post(String body) {

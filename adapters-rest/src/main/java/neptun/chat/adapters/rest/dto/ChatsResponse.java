@@ -1,0 +1,16 @@
+package neptun.chat.adapters.rest.dto;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import neptun.chat.domain.Chat;
+
+/** A list of chats: {@code {"chats": [...]}}, in the order asked for. */
+public record ChatsResponse(@JsonProperty("chats") List<ChatResponse> chats) {
+    public ChatsResponse {
+        chats = List.copyOf(chats);
+    }
+
+    public static ChatsResponse from(List<Chat> chats) {
+        return new ChatsResponse(chats.stream().map(ChatResponse::from).toList());
+    }
+}

@@ -1,0 +1,180 @@
+package neptun.chat.adapters.rest.resource;
+
+import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import neptun.chat.adapters.rest.auth.AuthenticatedUser;
+import neptun.chat.adapters.rest.dto.ChatsResponse;
+import neptun.chat.adapters.rest.dto.SingleChatResponse;
+import neptun.chat.adapters.rest.error.InvalidRequestException;
+import neptun.chat.adapters.rest.error.Issue;
+import neptun.chat.application.port.in.ChatOrder;
+import neptun.chat.application.port.in.CreateChat;
+import neptun.chat.application.port.in.CreateChatCommand;
+import neptun.chat.application.port.in.DeleteChat;
+import neptun.chat.application.port.in.DeleteChatCommand;
+import neptun.chat.application.port.in.InvalidInputException;
+import neptun.chat.application.port.in.ListChats;
+import neptun.chat.application.port.in.ListChatsCommand;
+import neptun.chat.application.port.in.RenameChat;
+import neptun.chat.application.port.in.RenameChatCommand;
+import neptun.chat.domain.Chat;
+import neptun.chat.domain.ChatId;
+import neptun.chat.domain.UserId;
+
+/** A user's chats: create, list, rename and delete (with their messages). */
+@Path("/api/users/{user_id}/chats")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ChatsResource {
+    static final String ORDER_BY = "order_by";
+    static final String LIMIT = "limit";
+    private static final String QUERY_PARAMETERS = LIMIT + ", " + ORDER_BY;
+
+    /**
+     * The accepted {@code order_by} values: a column, optionally with neptun's {@code :asc} or {@code :desc};
+     * a bare column means descending, newest first.
+     */
+    static final Map<String, ChatOrder> ORDERS = orders();
+
+    private final CreateChat createChat;
+    private final ListChats listChats;
+    private final RenameChat renameChat;
+    private final DeleteChat deleteChat;
+    private final ChatBodyReader bodyReader = new ChatBodyReader();
+
+    public ChatsResource(CreateChat createChat, ListChats listChats, RenameChat renameChat, DeleteChat deleteChat) {
+        this.createChat = Objects.requireNonNull(createChat);
+        this.listChats = Objects.requireNonNull(listChats);
+        this.renameChat = Objects.requireNonNull(renameChat);
+        this.deleteChat = Objects.requireNonNull(deleteChat);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Auth AuthenticatedUser user,
+                           @PathParam("user_id") String userId,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           InputStream body) {
+        requireContentType(contentType);
+        UserId owner = ChatMessagesResource.owner(userId);
+        ChatBody request = bodyReader.read(body);
+        Chat created = checked(() -> createChat.create(new CreateChatCommand(user.id(), owner, request.name(), request.model())));
+        return Response.ok(SingleChatResponse.from(created)).build();
+    }
+
+    /** At most {@code limit} chats in {@code order_by} order, most recently active first by default. */
+    @GET
+    public Response list(@Auth AuthenticatedUser user,
+                         @PathParam("user_id") String userId,
+                         @QueryParam(ORDER_BY) List<String> orderBy,
+                         @QueryParam(LIMIT) List<String> limit) {
+        UserId owner = ChatMessagesResource.owner(userId);
+        List<Issue> issues = new ArrayList<>();
+        ChatOrder order = QueryParameters.single(ORDER_BY, orderBy, issues).map(value -> order(value, issues))
+                .orElse(ChatOrder.UPDATED_AT_DESC);
+        OptionalInt size = QueryParameters.saturatedInt(QueryParameters.integer(LIMIT, limit, issues));
+        if (!issues.isEmpty()) {
+            throw InvalidRequestException.invalidQuery(QUERY_PARAMETERS, issues, null);
+        }
+        List<Chat> chats;
+        try {
+            chats = listChats.list(new ListChatsCommand(user.id(), owner, order, size));
+        } catch (InvalidInputException invalid) {
+            throw InvalidRequestException.invalidQuery(QUERY_PARAMETERS, invalid.violations().stream()
+                    .map(violation -> Issue.of(violation, violation.path()))
+                    .toList(), invalid);
+        }
+        return Response.ok(ChatsResponse.from(chats)).build();
+    }
+
+    /** Renames the chat, and switches its model when the body names one. */
+    @PATCH
+    @Path("{chat_id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response rename(@Auth AuthenticatedUser user,
+                           @PathParam("user_id") String userId,
+                           @PathParam("chat_id") String chatId,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           InputStream body) {
+        requireContentType(contentType);
+        UserId owner = ChatMessagesResource.owner(userId);
+        ChatId chat = ChatMessagesResource.chat(chatId);
+        ChatBody request = bodyReader.read(body);
+        Chat renamed = checked(() -> renameChat.rename(new RenameChatCommand(user.id(), owner, chat, request.name(), request.model())));
+        return Response.ok(SingleChatResponse.from(renamed)).build();
+    }
+
+    /** Deletes the chat and all its messages; answers with the chat as it was. */
+    @DELETE
+    @Path("{chat_id}")
+    public Response delete(@Auth AuthenticatedUser user,
+                           @PathParam("user_id") String userId,
+                           @PathParam("chat_id") String chatId) {
+        UserId owner = ChatMessagesResource.owner(userId);
+        ChatId chat = ChatMessagesResource.chat(chatId);
+        Chat deleted = deleteChat.delete(new DeleteChatCommand(user.id(), owner, chat));
+        return Response.ok(SingleChatResponse.from(deleted)).build();
+    }
+
+    /** Jersey lets a request without Content-Type through to any @Consumes. */
+    private static void requireContentType(String contentType) {
+        if (contentType == null) {
+            throw new NotSupportedException();
+        }
+    }
+
+    /** Runs a use case on a chat body; its violations are at the body's own paths ({@code ["name"]}, {@code ["model"]}). */
+    private static Chat checked(Supplier<Chat> useCase) {
+        try {
+            return useCase.get();
+        } catch (InvalidInputException invalid) {
+            throw InvalidRequestException.invalidChatBody(invalid.violations().stream()
+                    .map(violation -> Issue.of(violation, violation.path()))
+                    .toList(), invalid);
+        }
+    }
+
+    private static ChatOrder order(String value, List<Issue> issues) {
+        ChatOrder order = ORDERS.get(value);
+        if (order == null) {
+            issues.add(new Issue("invalid_enum_value", "Invalid enum value. Expected "
+                    + ORDERS.keySet().stream().map(name -> "'" + name + "'").collect(Collectors.joining(" | "))
+                    + ", received '" + QueryParameters.preview(value) + "'", List.of(ORDER_BY)));
+            return ChatOrder.UPDATED_AT_DESC;
+        }
+        return order;
+    }
+
+    private static Map<String, ChatOrder> orders() {
+        Map<String, ChatOrder> orders = new LinkedHashMap<>();
+        orders.put("updated_at", ChatOrder.UPDATED_AT_DESC);
+        orders.put("created_at", ChatOrder.CREATED_AT_DESC);
+        orders.put("updated_at:desc", ChatOrder.UPDATED_AT_DESC);
+        orders.put("updated_at:asc", ChatOrder.UPDATED_AT_ASC);
+        orders.put("created_at:desc", ChatOrder.CREATED_AT_DESC);
+        orders.put("created_at:asc", ChatOrder.CREATED_AT_ASC);
+        return Collections.unmodifiableMap(orders);
+    }
+}

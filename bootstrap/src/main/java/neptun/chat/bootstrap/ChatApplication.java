@@ -13,6 +13,7 @@ import neptun.chat.adapters.persistence.JdbiChatStore;
 import neptun.chat.adapters.rest.RestAdapter;
 import neptun.chat.bootstrap.cli.AddUserCliCommand;
 import neptun.chat.bootstrap.cli.CreateChatCliCommand;
+import neptun.chat.bootstrap.cli.ImportMessagesCliCommand;
 import neptun.chat.bootstrap.cli.IssueSessionCliCommand;
 import neptun.chat.bootstrap.cli.MigrateCliCommand;
 import neptun.chat.bootstrap.cli.RevokeSessionCliCommand;
@@ -40,6 +41,7 @@ public class ChatApplication extends Application<ChatConfiguration> {
         bootstrap.addCommand(new IssueSessionCliCommand());
         bootstrap.addCommand(new RevokeSessionCliCommand());
         bootstrap.addCommand(new CreateChatCliCommand());
+        bootstrap.addCommand(new ImportMessagesCliCommand());
         bootstrap.addCommand(new VersionCliCommand());
     }
 

@@ -50,6 +50,24 @@ class FatJarIT {
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
         String chat = lastLine(run(env, "create-chat", "--user", "ada", "--name", "First chat"));
         assertThat(chat).matches("[1-9][0-9]*");
+        Files.writeString(workDir.resolve("bad.jsonl"), """
+                {"role": "user", "content": "stored only with the rest"}
+                {"role": "wizard", "content": "hi"}
+                {"role": "user"
+                """);
+        var refused = start(env, "import-messages", "--user", "ada", "--chat", chat, "bad.jsonl");
+        assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String problems = new String(refused.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(refused.exitValue()).isNotZero();
+        assertThat(problems).contains("bad.jsonl: line 2: role: Invalid enum value").contains("bad.jsonl: line 3: invalid JSON")
+                .contains("import-messages: 2 problem(s) found; nothing was imported").doesNotContain("\tat ");
+        Files.writeString(workDir.resolve("chat.jsonl"), """
+                {"role": "system", "content": "Be brief."}
+                {"role": "user", "content": "What is Python?"}
+
+                {"role": "assistant", "content": "A programming language."}
+                """);
+        assertThat(lastLine(run(env, "import-messages", "--user", "ada", "--chat", chat, "chat.jsonl"))).isEqualTo("3");
 
         Process server = start(env, "server");
         try {
@@ -58,6 +76,11 @@ class FatJarIT {
             var one = http.post(Http.messagesPath("ada", Long.parseLong(chat)), token, "{\"message\": \"hi\", \"actor\": \"user\"}");
             assertThat(one.status()).as(one.body()).isEqualTo(200);
             assertThat(one.json().get("chatMessage").get("message").asText()).isEqualTo("hi");
+            var read = http.get(Http.messagesPath("ada", Long.parseLong(chat)), token);
+            assertThat(read.status()).as(read.body()).isEqualTo(200);
+            List<String> contents = new ArrayList<>();
+            read.json().get("chatMessages").forEach(m -> contents.add(m.get("message").asText()));
+            assertThat(contents).containsExactly("Be brief.", "What is Python?", "A programming language.", "hi");
 
             // The server holds the database open; a command still works beside it.
             assertThat(lastLine(run(env, "revoke-session", "--token", token))).isEqualTo("revoked");

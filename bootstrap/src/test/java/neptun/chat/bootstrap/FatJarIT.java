@@ -83,7 +83,8 @@ class FatJarIT {
             assertThat(contents).containsExactly("Be brief.", "What is Python?", "A programming language.", "hi");
 
             // The server holds the database open; a command still works beside it.
-            assertThat(lastLine(run(env, "revoke-session", "--token", token))).isEqualTo("revoked");
+            // A token may begin with "-"; only the --token=VALUE form keeps it from being read as an option.
+            assertThat(lastLine(run(env, "revoke-session", "--token=" + token))).isEqualTo("revoked");
         } finally {
             server.destroy();
             assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -6,7 +6,10 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import neptun.chat.bootstrap.CliCore;
 import neptun.chat.domain.SessionToken;
 
-/** {@code revoke-session --token TOKEN}: ends a session; prints {@code revoked} or {@code not found}. */
+/**
+ * {@code revoke-session --token=TOKEN}: ends a session; prints {@code revoked} or {@code not found}. Tokens
+ * are base64url and may begin with {@code -}, so they must be passed in the {@code --token=} form.
+ */
 public class RevokeSessionCliCommand extends CoreCliCommand {
     public RevokeSessionCliCommand() {
         super("revoke-session", "End a session before it expires");
@@ -15,7 +18,8 @@ public class RevokeSessionCliCommand extends CoreCliCommand {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("--token").dest("token").required(true).help("the session's cookie token");
+        subparser.addArgument("--token").dest("token").required(true)
+                .help("the session's cookie token, written --token=TOKEN (a token may begin with -)");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package neptun.chat.adapters.persistence;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import neptun.chat.domain.Session;
 import neptun.chat.domain.UserId;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
@@ -29,6 +31,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  */
 public class JdbiChatStore
         implements SaveMessagesPort, LoadSessionPort, SaveSessionPort, SaveUserPort, LoadUserPort, SaveChatPort {
+    private final Jdbi jdbi;
     private final MessageDao messages;
     private final ChatDao chats;
     private final UserDao users;
@@ -36,7 +39,7 @@ public class JdbiChatStore
 
     /** Uses {@code jdbi}, installing {@link SqlObjectPlugin} unless it already is (installing it twice is a no-op). */
     public JdbiChatStore(Jdbi jdbi) {
-        Objects.requireNonNull(jdbi, "jdbi").installPlugin(new SqlObjectPlugin());
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi").installPlugin(new SqlObjectPlugin());
         this.messages = jdbi.onDemand(MessageDao.class);
         this.chats = jdbi.onDemand(ChatDao.class);
         this.users = jdbi.onDemand(UserDao.class);
@@ -54,12 +57,14 @@ public class JdbiChatStore
         String[] actors = newMessages.stream().map(m -> m.actor().wireName()).toArray(String[]::new);
         List<Long> ids;
         try {
-            ids = messages.appendToOwnedChat(owner.value(), chat.value(), contents, actors, at);
-        } catch (JdbiException e) {
+            ids = jdbi.withHandle(handle -> AppendMessagesStatement.execute(handle.getConnection(),
+                    owner.value(), chat.value(), contents, actors, at));
+        } catch (SQLException | JdbiException e) {
             if (SqlStates.isMissingReferencedRow(e)) {
                 return Optional.empty(); // the chat was deleted while the insert ran; nothing was stored
             }
-            throw e;
+            throw e instanceof JdbiException jdbiException ? jdbiException
+                    : new UnableToExecuteStatementException("appending messages failed", e, null);
         }
         if (ids.isEmpty()) {
             return Optional.empty();

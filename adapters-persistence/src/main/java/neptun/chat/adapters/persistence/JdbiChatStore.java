@@ -1,5 +1,6 @@
 package neptun.chat.adapters.persistence;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import neptun.chat.domain.Session;
 import neptun.chat.domain.UserId;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
@@ -67,12 +69,14 @@ public class JdbiChatStore implements SaveMessagesPort, LoadMessagesPort, Remove
         String[] actors = newMessages.stream().map(m -> m.actor().wireName()).toArray(String[]::new);
         List<Long> ids;
         try {
-            ids = messages.appendToOwnedChat(owner.value(), chat.value(), contents, actors, at);
-        } catch (JdbiException e) {
+            ids = jdbi.withHandle(handle -> AppendMessagesStatement.execute(handle.getConnection(),
+                    owner.value(), chat.value(), contents, actors, at));
+        } catch (SQLException | JdbiException e) {
             if (SqlStates.isMissingReferencedRow(e)) {
                 return Optional.empty(); // the chat was deleted while the insert ran; nothing was stored
             }
-            throw e;
+            throw e instanceof JdbiException jdbiException ? jdbiException
+                    : new UnableToExecuteStatementException("appending messages failed", e, null);
         }
         if (ids.isEmpty()) {
             return Optional.empty();

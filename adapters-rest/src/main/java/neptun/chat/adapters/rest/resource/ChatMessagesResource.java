@@ -136,8 +136,9 @@ public final class ChatMessagesResource {
 
     /** The path and query of the next page's request, relative to the server's root. */
     static String nextPage(ReadMessagesCommand next) {
+        String limit = next.limit().isPresent() ? "&" + LIMIT + "=" + next.limit().getAsInt() : "";
         return "/api/users/" + PathSegments.encode(next.owner().value()) + "/chats/" + next.chatId().value() + "/messages"
-                + "?" + AFTER + "=" + next.after() + next.limit().stream().mapToObj(l -> "&" + LIMIT + "=" + l).findFirst().orElse("");
+                + "?" + AFTER + "=" + next.after() + limit;
     }
 
     /** Runs the use case, reporting its violations at their places in the body the client sent. */

@@ -8,8 +8,8 @@ import neptun.chat.domain.UserId;
 /** Removes the newest message of a chat. */
 public interface RemoveLastMessagePort {
     /**
-     * Deletes the message with the highest id of chat {@code chat} if the chat is {@code owner}'s, in one
-     * transaction. Concurrent calls on the same chat each delete a different message.
+     * Deletes exactly one message, the one with the highest id of chat {@code chat} at the time, if the chat
+     * is {@code owner}'s. Concurrent calls on the same chat each delete a different message.
      */
     Removal removeLastMessage(UserId owner, ChatId chat);
 

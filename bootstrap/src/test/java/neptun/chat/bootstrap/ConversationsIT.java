@@ -8,20 +8,16 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import neptun.chat.adapters.persistence.JdbiChatStore;
 import neptun.chat.adapters.persistence.testing.PostgresTestDatabase;
 import neptun.chat.application.port.in.CreateChatCommand;
-import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.domain.UserId;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,17 +36,11 @@ class ConversationsIT {
     private static final PostgresTestDatabase DB = PostgresTestDatabase.create();
     private static final int MAX_BODY_BYTES = 16 * 1024;
 
-    static final DropwizardAppExtension<ChatConfiguration> APP = new DropwizardAppExtension<>(ChatApplication.class, (String) null,
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("database.url", DB.jdbcUrl()),
-            ConfigOverride.config("database.user", DB.user()),
-            ConfigOverride.config("database.password", DB.password()),
+    static final DropwizardAppExtension<ChatConfiguration> APP = TestApp.on(DB,
             ConfigOverride.config("sessions.cacheTtl", "0s"),
             ConfigOverride.config("messages.maxBodySize", MAX_BODY_BYTES + "B"),
             ConfigOverride.config("pages.defaultLimit", "3"),
-            ConfigOverride.config("pages.maxLimit", "5"),
-            ConfigOverride.config("logging.level", "OFF"));
+            ConfigOverride.config("pages.maxLimit", "5"));
 
     private static Jdbi jdbi;
     private static ChatCore core;
@@ -58,8 +48,8 @@ class ConversationsIT {
 
     @BeforeAll
     static void provision() {
-        jdbi = Jdbi.create(DB.jdbcUrl(), DB.user(), DB.password()).installPlugin(new SqlObjectPlugin());
-        core = ChatCore.over(new JdbiChatStore(jdbi), Clock.systemUTC(), MessageLimits.DEFAULT, Optional.empty());
+        jdbi = TestApp.jdbi(DB);
+        core = TestApp.core(jdbi);
     }
 
     @AfterAll

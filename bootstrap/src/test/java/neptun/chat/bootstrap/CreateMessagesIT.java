@@ -8,7 +8,6 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,12 +19,10 @@ import java.util.concurrent.Executors;
 import neptun.chat.adapters.persistence.JdbiChatStore;
 import neptun.chat.adapters.persistence.testing.PostgresTestDatabase;
 import neptun.chat.application.port.in.CreateChatCommand;
-import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.domain.Session;
 import neptun.chat.domain.SessionToken;
 import neptun.chat.domain.UserId;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,17 +38,11 @@ class CreateMessagesIT {
     private static final PostgresTestDatabase DB = PostgresTestDatabase.create();
     private static final int MAX_BODY_BYTES = 64 * 1024;
 
-    static final DropwizardAppExtension<ChatConfiguration> APP = new DropwizardAppExtension<>(ChatApplication.class, (String) null,
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("database.url", DB.jdbcUrl()),
-            ConfigOverride.config("database.user", DB.user()),
-            ConfigOverride.config("database.password", DB.password()),
+    static final DropwizardAppExtension<ChatConfiguration> APP = TestApp.on(DB,
             ConfigOverride.config("sessions.cacheTtl", "0s"),
             ConfigOverride.config("messages.maxPerRequest", "50"),
             ConfigOverride.config("messages.maxLength", "20000"),
-            ConfigOverride.config("messages.maxBodySize", MAX_BODY_BYTES + "B"),
-            ConfigOverride.config("logging.level", "OFF"));
+            ConfigOverride.config("messages.maxBodySize", MAX_BODY_BYTES + "B"));
 
     private static final UserId ADA = new UserId("ada");
     private static final UserId BOB = new UserId("bob");
@@ -65,8 +56,8 @@ class CreateMessagesIT {
 
     @BeforeAll
     static void provision() {
-        jdbi = Jdbi.create(DB.jdbcUrl(), DB.user(), DB.password()).installPlugin(new SqlObjectPlugin());
-        core = ChatCore.over(new JdbiChatStore(jdbi), Clock.systemUTC(), MessageLimits.DEFAULT, Optional.empty());
+        jdbi = TestApp.jdbi(DB);
+        core = TestApp.core(jdbi);
         core.registerUser().register(ADA);
         core.registerUser().register(BOB);
         adaCookie = core.issueSession().issue(ADA, Duration.ofDays(1)).token().value();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,14 +14,11 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import neptun.chat.adapters.persistence.JdbiChatStore;
 import neptun.chat.adapters.persistence.testing.PostgresTestDatabase;
 import neptun.chat.adapters.rest.auth.seal.TestSeals;
 import neptun.chat.application.port.in.CreateChatCommand;
-import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.domain.UserId;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,15 +31,9 @@ class NeptunSessionsIT {
     private static final String PASSWORD = "the-web-ui-session-password-0123456789";
     private static final PostgresTestDatabase DB = PostgresTestDatabase.create();
 
-    static final DropwizardAppExtension<ChatConfiguration> APP = new DropwizardAppExtension<>(ChatApplication.class, (String) null,
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("database.url", DB.jdbcUrl()),
-            ConfigOverride.config("database.user", DB.user()),
-            ConfigOverride.config("database.password", DB.password()),
+    static final DropwizardAppExtension<ChatConfiguration> APP = TestApp.on(DB,
             ConfigOverride.config("sessions.neptun.password", PASSWORD),
-            ConfigOverride.config("sessions.neptun.maxAge", "7d"),
-            ConfigOverride.config("logging.level", "OFF"));
+            ConfigOverride.config("sessions.neptun.maxAge", "7d"));
 
     private static Jdbi jdbi;
     private static ChatCore core;
@@ -51,8 +41,8 @@ class NeptunSessionsIT {
 
     @BeforeAll
     static void connect() {
-        jdbi = Jdbi.create(DB.jdbcUrl(), DB.user(), DB.password()).installPlugin(new SqlObjectPlugin());
-        core = ChatCore.over(new JdbiChatStore(jdbi), Clock.systemUTC(), MessageLimits.DEFAULT, Optional.empty());
+        jdbi = TestApp.jdbi(DB);
+        core = TestApp.core(jdbi);
     }
 
     @AfterAll

@@ -1,0 +1,41 @@
+package neptun.chat.bootstrap;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import neptun.chat.adapters.persistence.JdbiChatStore;
+import neptun.chat.adapters.persistence.testing.PostgresTestDatabase;
+import neptun.chat.application.port.in.MessageLimits;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/** The application on a test class's own PostgreSQL database, and the use cases over that database for provisioning. */
+final class TestApp {
+    private TestApp() {
+    }
+
+    /** The application with the built-in defaults, on free ports and {@code database}, quiet, with {@code overrides} on top. */
+    static DropwizardAppExtension<ChatConfiguration> on(PostgresTestDatabase database, ConfigOverride... overrides) {
+        List<ConfigOverride> all = new ArrayList<>(List.of(
+                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("database.url", database.jdbcUrl()),
+                ConfigOverride.config("database.user", database.user()),
+                ConfigOverride.config("database.password", database.password()),
+                ConfigOverride.config("logging.level", "OFF")));
+        all.addAll(List.of(overrides));
+        return new DropwizardAppExtension<>(ChatApplication.class, (String) null, all.toArray(ConfigOverride[]::new));
+    }
+
+    static Jdbi jdbi(PostgresTestDatabase database) {
+        return Jdbi.create(database.jdbcUrl(), database.user(), database.password()).installPlugin(new SqlObjectPlugin());
+    }
+
+    /** The use cases over {@code jdbi}'s database, as the commands build them. */
+    static ChatCore core(Jdbi jdbi) {
+        return ChatCore.over(new JdbiChatStore(jdbi), Clock.systemUTC(), MessageLimits.DEFAULT, Optional.empty());
+    }
+}

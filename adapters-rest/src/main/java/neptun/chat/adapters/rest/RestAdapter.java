@@ -42,6 +42,7 @@ public final class RestAdapter {
         jersey.accept(new AuthValueFactoryProvider.Binder<>(AuthenticatedUser.class));
         jersey.accept(new BodySizeLimitFilter(settings.maxBodyBytes()));
         jersey.accept(new UnreadBodyDrainFilter());
+        jersey.accept(new MissingContentTypeFilter());
         ErrorMappers.all().forEach(jersey);
         jersey.accept(new ChatsResource(useCases.createChat(), useCases.listChats(), useCases.renameChat(), useCases.deleteChat()));
         jersey.accept(new ChatMessagesResource(useCases.createMessages(), useCases.readMessages(), useCases.removeLastMessage()));

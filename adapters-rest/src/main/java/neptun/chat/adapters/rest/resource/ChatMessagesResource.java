@@ -4,14 +4,11 @@ import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -64,12 +61,7 @@ public final class ChatMessagesResource {
     public Response create(@Auth AuthenticatedUser user,
                            @PathParam("user_id") String userId,
                            @PathParam("chat_id") String chatId,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            InputStream body) {
-        // Jersey lets a request without Content-Type through to any @Consumes.
-        if (contentType == null) {
-            throw new NotSupportedException();
-        }
         UserId owner = owner(userId);
         ChatId chat = chat(chatId);
         MessagesBody request = bodyReader.read(body);

@@ -4,15 +4,12 @@ import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -75,9 +72,7 @@ public final class ChatsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Auth AuthenticatedUser user,
                            @PathParam("user_id") String userId,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            InputStream body) {
-        requireContentType(contentType);
         UserId owner = ChatMessagesResource.owner(userId);
         ChatBody request = bodyReader.read(body);
         Chat created = checked(() -> createChat.create(new CreateChatCommand(user.id(), owner, request.name(), request.model())));
@@ -116,9 +111,7 @@ public final class ChatsResource {
     public Response rename(@Auth AuthenticatedUser user,
                            @PathParam("user_id") String userId,
                            @PathParam("chat_id") String chatId,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            InputStream body) {
-        requireContentType(contentType);
         UserId owner = ChatMessagesResource.owner(userId);
         ChatId chat = ChatMessagesResource.chat(chatId);
         ChatBody request = bodyReader.read(body);
@@ -136,13 +129,6 @@ public final class ChatsResource {
         ChatId chat = ChatMessagesResource.chat(chatId);
         Chat deleted = deleteChat.delete(new DeleteChatCommand(user.id(), owner, chat));
         return Response.ok(SingleChatResponse.from(deleted)).build();
-    }
-
-    /** Jersey lets a request without Content-Type through to any @Consumes. */
-    private static void requireContentType(String contentType) {
-        if (contentType == null) {
-            throw new NotSupportedException();
-        }
     }
 
     /** Runs a use case on a chat body; its violations are at the body's own paths ({@code ["name"]}, {@code ["model"]}). */

@@ -42,23 +42,46 @@ public class JdbiChatStore implements SaveMessagesPort, LoadMessagesPort, Remove
         SaveUserPort, LoadUserPort, SaveChatPort, LoadChatsPort, RenameChatPort, DeleteChatPort {
     /** Far more than concurrent removals on one chat could need: each round, one of them succeeds. */
     private static final int MAX_REMOVAL_ATTEMPTS = 1_000;
+    /** Appends written at the same time; each holds a connection while its group is written. */
+    public static final int DEFAULT_WRITERS = 2;
+    /** A group's size: about a million characters (an append larger than that is written alone). */
+    private static final int MAX_GROUP_WEIGHT = 1_000_000;
+    /** Each row counts as this many characters more, so that groups of short messages stay bounded in rows. */
+    private static final int ROW_WEIGHT = 100;
 
     private final Jdbi jdbi;
     private final MessageDao messages;
     private final ChatDao chats;
     private final UserDao users;
     private final SessionDao sessions;
+    private final WriteCombiner<AppendMessagesStatement.Append, List<Long>> appends;
 
-    /** Uses {@code jdbi}, installing {@link SqlObjectPlugin} unless it already is (installing it twice is a no-op). */
+    /** Uses {@code jdbi}, and up to {@value #DEFAULT_WRITERS} connections at a time for appending messages. */
     public JdbiChatStore(Jdbi jdbi) {
+        this(jdbi, DEFAULT_WRITERS);
+    }
+
+    /**
+     * Uses {@code jdbi}, installing {@link SqlObjectPlugin} unless it already is (installing it twice is a
+     * no-op), and up to {@code writers} of its connections at a time for appending messages.
+     */
+    public JdbiChatStore(Jdbi jdbi, int writers) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi").installPlugin(new SqlObjectPlugin());
+        this.appends = new WriteCombiner<>(writers, MAX_GROUP_WEIGHT, this::writeAppends);
         this.messages = jdbi.onDemand(MessageDao.class);
         this.chats = jdbi.onDemand(ChatDao.class);
         this.users = jdbi.onDemand(UserDao.class);
         this.sessions = jdbi.onDemand(SessionDao.class);
     }
 
-    /** The ownership check and all inserts are one statement; messages' ids follow their order in the list. */
+    /**
+     * The ownership check and all inserts are one statement; messages' ids follow their order in the list.
+     * Concurrent appends share statements (see {@link WriteCombiner}): one that arrives while
+     * {@code writers} groups are being written waits for the next group, which writes every append then
+     * waiting in one statement and one commit. Each call still returns only after its own messages are
+     * committed, and a group that the database refuses is written again one append at a time, so each
+     * append succeeds or fails on its own as if it had been written alone.
+     */
     @Override
     public Optional<List<ChatMessage>> appendMessages(UserId owner, ChatId chat, List<NewMessage> newMessages, Instant createdAt) {
         Instant at = RowMapping.toStoredPrecision(createdAt);
@@ -67,27 +90,67 @@ public class JdbiChatStore implements SaveMessagesPort, LoadMessagesPort, Remove
         }
         String[] contents = newMessages.stream().map(m -> m.content().value()).toArray(String[]::new);
         String[] actors = newMessages.stream().map(m -> m.actor().wireName()).toArray(String[]::new);
-        List<Long> ids;
-        try {
-            ids = jdbi.withHandle(handle -> AppendMessagesStatement.execute(handle.getConnection(),
-                    owner.value(), chat.value(), contents, actors, at));
-        } catch (SQLException | JdbiException e) {
-            if (SqlStates.isMissingReferencedRow(e)) {
-                return Optional.empty(); // the chat was deleted while the insert ran; nothing was stored
-            }
-            throw e instanceof JdbiException jdbiException ? jdbiException
-                    : new UnableToExecuteStatementException("appending messages failed", e, null);
-        }
+        var append = new AppendMessagesStatement.Append(owner.value(), chat.value(), contents, actors, at);
+        List<Long> ids = appends.write(append, weight(append));
         if (ids.isEmpty()) {
             return Optional.empty();
         }
-        List<Long> ascending = ids.stream().sorted().toList();
         List<ChatMessage> stored = new ArrayList<>(newMessages.size());
         for (int i = 0; i < newMessages.size(); i++) {
-            stored.add(RowMapping.toChatMessage(new MessageRow(ascending.get(i), chat.value(), owner.value(),
+            stored.add(RowMapping.toChatMessage(new MessageRow(ids.get(i), chat.value(), owner.value(),
                     contents[i], actors[i], at)));
         }
         return Optional.of(List.copyOf(stored));
+    }
+
+    /** How many appends shared a statement with others so far. */
+    long appendsWrittenInGroups() {
+        return appends.itemsWrittenInGroups();
+    }
+
+    /** Groups are bounded by rows and by characters, which is what a statement's size follows. */
+    private static int weight(AppendMessagesStatement.Append append) {
+        long characters = 0;
+        for (String content : append.contents()) {
+            characters += content.length();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, characters + ROW_WEIGHT * (long) append.size());
+    }
+
+    private void writeAppends(List<WriteCombiner.Pending<AppendMessagesStatement.Append, List<Long>>> group) {
+        if (group.size() > 1) {
+            List<AppendMessagesStatement.Append> items = group.stream().map(WriteCombiner.Pending::item).toList();
+            try {
+                List<List<Long>> ids = jdbi.withHandle(handle -> AppendMessagesStatement.executeGroup(handle.getConnection(), items));
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).succeed(ids.get(i));
+                }
+                return;
+            } catch (SQLException | JdbiException e) {
+                if (!SqlStates.isRefusalOfData(e)) {
+                    throw asJdbiException(e); // e.g. the connection failed: whether anything was stored is unknown
+                }
+                // Nothing was stored; some append was refused (or its chat deleted meanwhile): each on its own.
+            }
+        }
+        jdbi.useHandle(handle -> {
+            for (var pending : group) {
+                try {
+                    pending.succeed(AppendMessagesStatement.execute(handle.getConnection(), pending.item()));
+                } catch (SQLException | JdbiException e) {
+                    if (SqlStates.isMissingReferencedRow(e)) {
+                        pending.succeed(List.of()); // the chat was deleted while the insert ran; nothing was stored
+                    } else {
+                        pending.fail(asJdbiException(e));
+                    }
+                }
+            }
+        });
+    }
+
+    private static JdbiException asJdbiException(Exception e) {
+        return e instanceof JdbiException jdbiException ? jdbiException
+                : new UnableToExecuteStatementException("appending messages failed", e, null);
     }
 
     /** One range scan of the chat's index; the ownership is checked only when the page is empty. */

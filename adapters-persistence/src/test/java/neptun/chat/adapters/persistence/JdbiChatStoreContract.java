@@ -2,6 +2,7 @@ package neptun.chat.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -167,6 +168,131 @@ abstract class JdbiChatStoreContract {
             execute("alter table messages drop constraint test_refuses_poison");
         }
         assertThat(countMessagesOfChat(chat)).isZero();
+    }
+
+    // --- appends written together
+
+    @Test
+    void writesTheAppendsOfAGroupInOneStatementEachToItsOwnChatIfOwned() throws Exception {
+        var user = registeredUser();
+        var other = registeredUser();
+        var chatA = chatOf(user);
+        var chatB = chatOf(user);
+        var othersChat = chatOf(other);
+        var late = Instant.parse("1999-12-31T23:59:59.999999Z");
+        var appends = List.of(
+                append(user, chatA, T0, "a1", "a2"),
+                append(user, chatB, late, "b1"),
+                append(user, othersChat, T0, "not the owner's"),
+                append(user, chatA, T0.plusSeconds(2), "a3"),
+                append(user, new ChatId(Long.MAX_VALUE), T0, "no such chat"),
+                append(other, othersChat, T0.plusSeconds(3), "o1", "o2", "o3"));
+
+        List<List<Long>> ids = jdbi.withHandle(h -> AppendMessagesStatement.executeGroup(h.getConnection(), appends));
+
+        assertThat(ids).extracting(List::size).containsExactly(2, 1, 0, 1, 0, 3);
+        assertThat(readMessages(user, chatA)).extracting(m -> m.id().value(), m -> m.content().value(), ChatMessage::createdAt)
+                .containsExactly(tuple(ids.get(0).get(0), "a1", T0), tuple(ids.get(0).get(1), "a2", T0),
+                        tuple(ids.get(3).get(0), "a3", T0.plusSeconds(2)));
+        assertThat(readMessages(user, chatB)).extracting(m -> m.id().value(), m -> m.content().value(), ChatMessage::createdAt)
+                .containsExactly(tuple(ids.get(1).get(0), "b1", late));
+        assertThat(readMessages(other, othersChat)).extracting(m -> m.id().value(), m -> m.content().value())
+                .containsExactly(tuple(ids.get(5).get(0), "o1"), tuple(ids.get(5).get(1), "o2"), tuple(ids.get(5).get(2), "o3"));
+    }
+
+    @Test
+    void answersConcurrentAppendsEachWithItsOwnMessagesWhenTheyShareStatements() throws Exception {
+        var grouping = new JdbiChatStore(jdbi, 1); // one writer: appends that meet it busy queue and share a statement
+        var user = registeredUser();
+        List<ChatId> chats = List.of(chatOf(user), chatOf(user));
+        var someoneElses = chatOf(registeredUser());
+        int callers = 16;
+        int rounds = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            var barrier = new CyclicBarrier(callers);
+            List<Future<List<ChatMessage>>> results = new ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                int caller = c;
+                results.add(pool.submit(() -> {
+                    barrier.await();
+                    List<ChatMessage> mine = new ArrayList<>();
+                    for (int r = 0; r < rounds; r++) {
+                        int round = r;
+                        var batch = IntStream.range(0, 1 + round % 3)
+                                .mapToObj(i -> message("caller %d round %d message %d".formatted(caller, round, i), Actor.USER)).toList();
+                        var at = T0.plusMillis(caller * 1_000L + round);
+                        if (caller % 4 == 3) {
+                            assertThat(grouping.appendMessages(user, someoneElses, batch, at)).isEmpty();
+                            continue;
+                        }
+                        var stored = grouping.appendMessages(user, chats.get(caller % 2), batch, at).orElseThrow();
+                        assertThat(stored).extracting(ChatMessage::content).containsExactlyElementsOf(batch.stream().map(NewMessage::content).toList());
+                        assertThat(stored).extracting(m -> m.id().value()).isSorted().doesNotHaveDuplicates();
+                        assertThat(stored).allSatisfy(m -> assertThat(m.createdAt()).isEqualTo(at));
+                        assertThat(stored).allSatisfy(m -> assertThat(m.chatId()).isEqualTo(chats.get(caller % 2)));
+                        mine.addAll(stored);
+                    }
+                    return mine;
+                }));
+            }
+            List<ChatMessage> answered = new ArrayList<>();
+            for (Future<List<ChatMessage>> result : results) {
+                answered.addAll(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+
+            List<ChatMessage> read = new ArrayList<>(readMessages(user, chats.get(0)));
+            read.addAll(readMessages(user, chats.get(1)));
+            assertThat(read).containsExactlyInAnyOrderElementsOf(answered);
+            assertThat(countMessagesOfChat(someoneElses)).isZero();
+            assertThat(grouping.appendsWrittenInGroups()).as("appends that shared a statement").isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void failsOnlyTheRefusedAppendsOfAGroupAndStoresTheOthers() throws Exception {
+        var grouping = new JdbiChatStore(jdbi, 1);
+        var user = registeredUser();
+        var chat = chatOf(user);
+        int callers = 12;
+        int rounds = 15;
+        execute("alter table messages add constraint test_refuses_poison check (content <> 'poison')");
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            var barrier = new CyclicBarrier(callers);
+            List<Future<List<ChatMessage>>> results = new ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                int caller = c;
+                results.add(pool.submit(() -> {
+                    barrier.await();
+                    List<ChatMessage> mine = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        boolean poisoned = (caller + round) % 5 == 0;
+                        var batch = List.of(message("before " + caller + "/" + round, Actor.USER),
+                                message(poisoned ? "poison" : "fine", Actor.ASSISTANT), message("after", Actor.USER));
+                        if (poisoned) {
+                            assertThatThrownBy(() -> grouping.appendMessages(user, chat, batch, T0)).isInstanceOf(JdbiException.class);
+                        } else {
+                            mine.addAll(grouping.appendMessages(user, chat, batch, T0).orElseThrow());
+                        }
+                    }
+                    return mine;
+                }));
+            }
+            List<ChatMessage> answered = new ArrayList<>();
+            for (Future<List<ChatMessage>> result : results) {
+                answered.addAll(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+
+            assertThat(answered).hasSize(3 * (callers * rounds - callers * rounds / 5));
+            assertThat(readMessages(user, chat)).containsExactlyInAnyOrderElementsOf(answered);
+            assertThat(grouping.appendsWrittenInGroups()).as("appends that shared a statement").isPositive();
+        } finally {
+            pool.shutdownNow();
+            execute("alter table messages drop constraint test_refuses_poison");
+        }
     }
 
     @Test
@@ -684,6 +810,12 @@ abstract class JdbiChatStoreContract {
 
     static List<ChatId> ids(List<Chat> chats) {
         return chats.stream().map(Chat::id).toList();
+    }
+
+    static AppendMessagesStatement.Append append(UserId owner, ChatId chat, Instant at, String... contents) {
+        String[] actors = new String[contents.length];
+        java.util.Arrays.fill(actors, Actor.USER.wireName());
+        return new AppendMessagesStatement.Append(owner.value(), chat.value(), contents, actors, at);
     }
 
     static NewMessage message(String content, Actor actor) {

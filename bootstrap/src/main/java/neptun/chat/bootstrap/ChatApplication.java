@@ -51,7 +51,7 @@ public class ChatApplication extends Application<ChatConfiguration> {
         var dataSource = dataSourceFactory.build(environment.metrics(), "database");
         DatabaseMigrations.migrate(dataSource);
         var jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "database");
-        var store = new JdbiChatStore(jdbi);
+        var store = new JdbiChatStore(jdbi, configuration.messageWriters());
         var clock = Clock.systemUTC();
         var core = ChatCore.over(store, clock, configuration.messageLimits(), configuration.pageLimits(),
                 SealedSessions.fromSettings(configuration.getSessions().neptun, clock, environment.getObjectMapper()));

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import neptun.chat.adapters.persistence.JdbiChatStore;
 import neptun.chat.adapters.rest.RestSettings;
 import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.application.port.in.PageLimits;
@@ -78,6 +79,12 @@ public class ChatConfiguration extends Configuration {
         this.pages = pages;
     }
 
+    @JsonIgnore
+    @ValidationMethod(message = "messages.smallBatchWriters + messages.largeBatchWriters must not be greater than database.maxSize")
+    public boolean isWritersWithinPool() {
+        return messages.smallBatchWriters + messages.largeBatchWriters <= database.getMaxSize();
+    }
+
     /** The database settings, with the JDBC driver derived from the URL when none is given. */
     public DataSourceFactory database() {
         String driver = database.getDriverClass();
@@ -96,6 +103,10 @@ public class ChatConfiguration extends Configuration {
         }
         throw new IllegalStateException(
                 "database.url must start with jdbc:postgresql: or jdbc:h2: (or set database.driverClass / DATABASE_DRIVER)");
+    }
+
+    public JdbiChatStore.Writers messageWriters() {
+        return new JdbiChatStore.Writers(messages.smallBatchWriters, messages.largeBatchWriters);
     }
 
     public MessageLimits messageLimits() {
@@ -173,6 +184,21 @@ public class ChatConfiguration extends Configuration {
         @NotNull
         @JsonProperty
         public DataSize maxBodySize = DataSize.mebibytes(8);
+
+        /**
+         * Statements appending small batches (under about 50 messages) at the same time, each on a database
+         * connection of its own. Concurrent requests queue for them and share them.
+         */
+        @Min(1)
+        @Max(1_000)
+        @JsonProperty
+        public int smallBatchWriters = JdbiChatStore.Writers.DEFAULT.small();
+
+        /** The same for larger batches. */
+        @Min(1)
+        @Max(1_000)
+        @JsonProperty
+        public int largeBatchWriters = JdbiChatStore.Writers.DEFAULT.large();
     }
 
     /** How many chats or messages one read returns: {@code defaultLimit} unless the request asks, at most {@code maxLimit}. */

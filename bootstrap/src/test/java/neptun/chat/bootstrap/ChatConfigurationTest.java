@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
+import neptun.chat.adapters.persistence.JdbiChatStore;
 import neptun.chat.application.port.in.PageLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,11 +15,13 @@ import org.junit.jupiter.api.Test;
 class ChatConfigurationTest {
     private static final String PASSWORD_PROPERTY = "dw.sessions.neptun.password";
     private static final String PAGE_DEFAULT_PROPERTY = "dw.pages.defaultLimit";
+    private static final String WRITERS_PROPERTY = "dw.messages.largeBatchWriters";
 
     @AfterEach
     void clearOverrides() {
         System.clearProperty(PASSWORD_PROPERTY);
         System.clearProperty(PAGE_DEFAULT_PROPERTY);
+        System.clearProperty(WRITERS_PROPERTY);
     }
 
     private static ChatConfiguration defaults() throws Exception {
@@ -37,6 +40,17 @@ class ChatConfigurationTest {
         assertThat(configuration.getSessions().neptun.password()).isEmpty();
         assertThat(configuration.getSessions().neptun.maxAge()).isEmpty();
         assertThat(configuration.pageLimits()).isEqualTo(new PageLimits(100, 1000));
+        assertThat(configuration.messageWriters()).isEqualTo(new JdbiChatStore.Writers(1, 2));
+    }
+
+    @Test
+    void refusesMoreMessageWritersThanPooledConnections() throws Exception {
+        System.setProperty(WRITERS_PROPERTY, "31");
+        assertThat(defaults().messageWriters()).isEqualTo(new JdbiChatStore.Writers(1, 31));
+        System.setProperty(WRITERS_PROPERTY, "32");
+        assertThatThrownBy(ChatConfigurationTest::defaults)
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("must not be greater than database.maxSize");
     }
 
     @Test

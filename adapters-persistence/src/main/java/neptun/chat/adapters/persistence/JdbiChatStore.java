@@ -24,6 +24,7 @@ import neptun.chat.domain.ChatMessage;
 import neptun.chat.domain.NewMessage;
 import neptun.chat.domain.Session;
 import neptun.chat.domain.UserId;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -42,10 +43,10 @@ public class JdbiChatStore implements SaveMessagesPort, LoadMessagesPort, Remove
         SaveUserPort, LoadUserPort, SaveChatPort, LoadChatsPort, RenameChatPort, DeleteChatPort {
     /** Far more than concurrent removals on one chat could need: each round, one of them succeeds. */
     private static final int MAX_REMOVAL_ATTEMPTS = 1_000;
-    /** Appends written at the same time; each holds a connection while its group is written. */
-    public static final int DEFAULT_WRITERS = 2;
-    /** A group's size: about a million characters (an append larger than that is written alone). */
+    /** A group's size: about a million characters. */
     private static final int MAX_GROUP_WEIGHT = 1_000_000;
+    /** Appends from this weight on (about 50 messages of 200 characters) are large. */
+    private static final int LARGE_WEIGHT = 16_384;
     /** Each row counts as this many characters more, so that groups of short messages stay bounded in rows. */
     private static final int ROW_WEIGHT = 100;
 
@@ -54,20 +55,38 @@ public class JdbiChatStore implements SaveMessagesPort, LoadMessagesPort, Remove
     private final ChatDao chats;
     private final UserDao users;
     private final SessionDao sessions;
-    private final WriteCombiner<AppendMessagesStatement.Append, List<Long>> appends;
+    private final WriteCombiner<AppendMessagesStatement.Append, List<Long>> smallAppends;
+    private final WriteCombiner<AppendMessagesStatement.Append, List<Long>> largeAppends;
 
-    /** Uses {@code jdbi}, and up to {@value #DEFAULT_WRITERS} connections at a time for appending messages. */
+    /**
+     * How many statements append messages at the same time, each on a connection of its own: for small
+     * appends (under about 50 messages) and for large ones. Fewer writers make larger shared statements;
+     * small appends gain most from that, while large ones fill a statement by themselves and gain from
+     * running in parallel. The defaults gave the most messages per second on 2 cores (BENCHMARKS.md).
+     */
+    public record Writers(int small, int large) {
+        public static final Writers DEFAULT = new Writers(1, 2);
+
+        public Writers {
+            if (small < 1 || large < 1) {
+                throw new IllegalArgumentException("writers must be positive");
+            }
+        }
+    }
+
+    /** Uses {@code jdbi}, and {@link Writers#DEFAULT} of its connections at most for appending messages. */
     public JdbiChatStore(Jdbi jdbi) {
-        this(jdbi, DEFAULT_WRITERS);
+        this(jdbi, Writers.DEFAULT);
     }
 
     /**
      * Uses {@code jdbi}, installing {@link SqlObjectPlugin} unless it already is (installing it twice is a
-     * no-op), and up to {@code writers} of its connections at a time for appending messages.
+     * no-op), and {@code writers} of its connections at most for appending messages.
      */
-    public JdbiChatStore(Jdbi jdbi, int writers) {
+    public JdbiChatStore(Jdbi jdbi, Writers writers) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi").installPlugin(new SqlObjectPlugin());
-        this.appends = new WriteCombiner<>(writers, MAX_GROUP_WEIGHT, this::writeAppends);
+        this.smallAppends = new WriteCombiner<>(writers.small(), MAX_GROUP_WEIGHT, this::writeAppends);
+        this.largeAppends = new WriteCombiner<>(writers.large(), MAX_GROUP_WEIGHT, this::writeAppends);
         this.messages = jdbi.onDemand(MessageDao.class);
         this.chats = jdbi.onDemand(ChatDao.class);
         this.users = jdbi.onDemand(UserDao.class);
@@ -76,8 +95,8 @@ public class JdbiChatStore implements SaveMessagesPort, LoadMessagesPort, Remove
 
     /**
      * The ownership check and all inserts are one statement; messages' ids follow their order in the list.
-     * Concurrent appends share statements (see {@link WriteCombiner}): one that arrives while
-     * {@code writers} groups are being written waits for the next group, which writes every append then
+     * Concurrent appends share statements (see {@link WriteCombiner}): one that arrives while all
+     * {@link Writers} of its size are busy waits for the next group, which writes every append then
      * waiting in one statement and one commit. Each call still returns only after its own messages are
      * committed, and a group that the database refuses is written again one append at a time, so each
      * append succeeds or fails on its own as if it had been written alone.
@@ -91,7 +110,8 @@ public class JdbiChatStore implements SaveMessagesPort, LoadMessagesPort, Remove
         String[] contents = newMessages.stream().map(m -> m.content().value()).toArray(String[]::new);
         String[] actors = newMessages.stream().map(m -> m.actor().wireName()).toArray(String[]::new);
         var append = new AppendMessagesStatement.Append(owner.value(), chat.value(), contents, actors, at);
-        List<Long> ids = appends.write(append, weight(append));
+        int weight = weight(append);
+        List<Long> ids = (weight < LARGE_WEIGHT ? smallAppends : largeAppends).write(append, weight);
         if (ids.isEmpty()) {
             return Optional.empty();
         }
@@ -105,7 +125,7 @@ public class JdbiChatStore implements SaveMessagesPort, LoadMessagesPort, Remove
 
     /** How many appends shared a statement with others so far. */
     long appendsWrittenInGroups() {
-        return appends.itemsWrittenInGroups();
+        return smallAppends.itemsWrittenInGroups() + largeAppends.itemsWrittenInGroups();
     }
 
     /** Groups are bounded by rows and by characters, which is what a statement's size follows. */
@@ -136,16 +156,24 @@ public class JdbiChatStore implements SaveMessagesPort, LoadMessagesPort, Remove
         jdbi.useHandle(handle -> {
             for (var pending : group) {
                 try {
-                    pending.succeed(AppendMessagesStatement.execute(handle.getConnection(), pending.item()));
-                } catch (SQLException | JdbiException e) {
-                    if (SqlStates.isMissingReferencedRow(e)) {
-                        pending.succeed(List.of()); // the chat was deleted while the insert ran; nothing was stored
-                    } else {
-                        pending.fail(asJdbiException(e));
-                    }
+                    pending.succeed(appendAlone(handle, pending.item()));
+                } catch (JdbiException e) {
+                    pending.fail(e);
                 }
             }
         });
+    }
+
+    /** @return the new ids, or none when the chat is not the owner's (or was deleted meanwhile) */
+    private static List<Long> appendAlone(Handle handle, AppendMessagesStatement.Append append) {
+        try {
+            return AppendMessagesStatement.execute(handle.getConnection(), append);
+        } catch (SQLException | JdbiException e) {
+            if (SqlStates.isMissingReferencedRow(e)) {
+                return List.of(); // the chat was deleted while the insert ran; nothing was stored
+            }
+            throw asJdbiException(e);
+        }
     }
 
     private static JdbiException asJdbiException(Exception e) {

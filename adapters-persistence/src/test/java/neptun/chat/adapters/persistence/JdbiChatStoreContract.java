@@ -202,7 +202,7 @@ abstract class JdbiChatStoreContract {
 
     @Test
     void answersConcurrentAppendsEachWithItsOwnMessagesWhenTheyShareStatements() throws Exception {
-        var grouping = new JdbiChatStore(jdbi, 1); // one writer: appends that meet it busy queue and share a statement
+        var grouping = new JdbiChatStore(jdbi, new JdbiChatStore.Writers(1, 1)); // one writer: appends that meet it busy queue and share a statement
         var user = registeredUser();
         List<ChatId> chats = List.of(chatOf(user), chatOf(user));
         var someoneElses = chatOf(registeredUser());
@@ -219,8 +219,11 @@ abstract class JdbiChatStoreContract {
                     List<ChatMessage> mine = new ArrayList<>();
                     for (int r = 0; r < rounds; r++) {
                         int round = r;
-                        var batch = IntStream.range(0, 1 + round % 3)
-                                .mapToObj(i -> message("caller %d round %d message %d".formatted(caller, round, i), Actor.USER)).toList();
+                        // Every fourth caller sends large batches, which have writers of their own.
+                        int size = caller % 4 == 2 ? 60 + round % 3 : 1 + round % 3;
+                        var batch = IntStream.range(0, size)
+                                .mapToObj(i -> message("caller %d round %d message %d ".formatted(caller, round, i) + "x".repeat(300), Actor.USER))
+                                .toList();
                         var at = T0.plusMillis(caller * 1_000L + round);
                         if (caller % 4 == 3) {
                             assertThat(grouping.appendMessages(user, someoneElses, batch, at)).isEmpty();
@@ -253,7 +256,7 @@ abstract class JdbiChatStoreContract {
 
     @Test
     void failsOnlyTheRefusedAppendsOfAGroupAndStoresTheOthers() throws Exception {
-        var grouping = new JdbiChatStore(jdbi, 1);
+        var grouping = new JdbiChatStore(jdbi, new JdbiChatStore.Writers(1, 1));
         var user = registeredUser();
         var chat = chatOf(user);
         int callers = 12;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dropwizard.configuration.ConfigurationValidationException;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import neptun.chat.adapters.persistence.JdbiChatStore;
@@ -41,6 +42,13 @@ class ChatConfigurationTest {
         assertThat(configuration.getSessions().neptun.maxAge()).isEmpty();
         assertThat(configuration.pageLimits()).isEqualTo(new PageLimits(100, 1000));
         assertThat(configuration.messageWriters()).isEqualTo(new JdbiChatStore.Writers(1, 2));
+    }
+
+    @Test
+    void keepsThreadNamesOffTheRequestPath() throws Exception {
+        var server = (AbstractServerFactory) defaults().getServerFactory();
+        assertThat(server.getEnableThreadNameFilter()).isFalse();
+        assertThat(server.getRegisterDefaultExceptionMappers()).isFalse();
     }
 
     @Test

@@ -1,7 +1,7 @@
 -- The SQL one create-messages request makes, for pgbench: the session lookup (SessionDao.findByTokenHash),
--- then the single statement that checks ownership and inserts the batch (MessageDao.appendToOwnedChat,
+-- then the single statement that checks ownership and inserts the batch (AppendMessagesStatement.SQL,
 -- with the "returning" clause the JDBC driver adds for the generated ids). Each statement runs in its
--- own transaction, as in the service. The variables are set with pgbench -D by bench/run.
+-- own transaction, as a request written alone does. The variables are set with pgbench -D by bench/run.
 select token_hash, user_id, created_at, expires_at, revoked_at
 from sessions
 where token_hash = :tokenhash;

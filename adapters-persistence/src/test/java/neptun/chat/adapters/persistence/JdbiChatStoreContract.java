@@ -298,6 +298,77 @@ abstract class JdbiChatStoreContract {
         }
     }
 
+    /**
+     * Whether a message inserted while its chat is being deleted is refused or deleted with the chat.
+     * PostgreSQL's foreign-key check locks the chat's row, so it is.
+     */
+    abstract boolean keepsNoMessageOfAChatDeletedDuringItsInsert();
+
+    @Test
+    void answersAppendsRacingTheirChatsDeletionAsStoredOrNotFoundAndStoresThemWhole() throws Exception {
+        var grouping = new JdbiChatStore(jdbi, new JdbiChatStore.Writers(1, 1));
+        var user = registeredUser();
+        var survivor = chatOf(user);
+        List<ChatId> doomed = IntStream.range(0, 12).mapToObj(i -> chatOf(user)).toList();
+        int appenders = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(appenders);
+        try {
+            var barrier = new CyclicBarrier(appenders + 1);
+            // Per appender: what was acknowledged in the surviving chat, then in the chats being deleted.
+            List<Future<List<List<ChatMessage>>>> answers = new ArrayList<>();
+            for (int a = 0; a < appenders; a++) {
+                int appender = a;
+                answers.add(pool.submit(() -> {
+                    List<ChatMessage> survivorAnswers = new ArrayList<>();
+                    List<ChatMessage> doomedAnswers = new ArrayList<>();
+                    barrier.await();
+                    for (int round = 0; round < 40; round++) {
+                        var batch = List.of(message("a%d r%d".formatted(appender, round), Actor.USER), message("reply", Actor.ASSISTANT));
+                        if (round % 2 == 0) {
+                            survivorAnswers.addAll(grouping.appendMessages(user, survivor, batch, T0).orElseThrow());
+                        } else {
+                            // Stored or not found, never an error.
+                            grouping.appendMessages(user, doomed.get((appender + round) % doomed.size()), batch, T0)
+                                    .ifPresent(stored -> {
+                                        assertThat(stored).hasSize(2);
+                                        doomedAnswers.addAll(stored);
+                                    });
+                        }
+                    }
+                    return List.of(survivorAnswers, doomedAnswers);
+                }));
+            }
+            barrier.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            for (ChatId chat : doomed) {
+                assertThat(store.deleteChat(user, chat)).isPresent();
+                Thread.sleep(2);
+            }
+            List<ChatMessage> answeredToSurvivor = new ArrayList<>();
+            List<ChatMessage> answeredToDoomed = new ArrayList<>();
+            for (var answer : answers) {
+                answeredToSurvivor.addAll(answer.get(60, java.util.concurrent.TimeUnit.SECONDS).get(0));
+                answeredToDoomed.addAll(answer.get(60, java.util.concurrent.TimeUnit.SECONDS).get(1));
+            }
+
+            assertThat(readMessages(user, survivor)).containsExactlyInAnyOrderElementsOf(answeredToSurvivor);
+            List<ChatMessage> left = new ArrayList<>();
+            for (ChatId chat : doomed) {
+                left.addAll(readMessages(user, chat));
+            }
+            if (keepsNoMessageOfAChatDeletedDuringItsInsert()) {
+                assertThat(left).isEmpty();
+            } else {
+                // Whatever outlived its chat was acknowledged, and whole: both messages of its append.
+                assertThat(answeredToDoomed).containsAll(left);
+                for (int i = 0; i < answeredToDoomed.size(); i += 2) {
+                    assertThat(left.contains(answeredToDoomed.get(i))).isEqualTo(left.contains(answeredToDoomed.get(i + 1)));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void answersAnEmptyBatchByOwnershipAlone() {
         var owner = registeredUser();

@@ -37,6 +37,16 @@ class JdbiChatStoreTest {
             return H2TestDatabase.create();
         }
 
+        /**
+         * H2 2.4 checks a foreign key against the inserting statement's own view, without locking the chat's
+         * row, and its cascade deletes only the messages the deleting transaction sees: a message inserted
+         * while its chat is deleted can outlive the chat. Seen with one statement per append as well.
+         */
+        @Override
+        boolean keepsNoMessageOfAChatDeletedDuringItsInsert() {
+            return false;
+        }
+
         /** H2's EXPLAIN ANALYZE names the index it scans and counts the rows it read from it. */
         @Override
         void assertPagesAreRangeScans(UserId owner, ChatId chat, List<Long> cursors, int limit) {
@@ -60,7 +70,16 @@ class JdbiChatStoreTest {
             return PostgresTestDatabase.create();
         }
 
-        /** PostgreSQL's EXPLAIN ANALYZE: every node that reads messages is an index scan reading at most a page. */
+        @Override
+        boolean keepsNoMessageOfAChatDeletedDuringItsInsert() {
+            return true;
+        }
+
+        /**
+         * PostgreSQL's EXPLAIN ANALYZE: every node that reads messages is an index scan, direct or through a
+         * bitmap (which the planner may pick near a chat's end, expecting fewer rows than the limit), and
+         * reads at most a page.
+         */
         @Override
         void assertPagesAreRangeScans(UserId owner, ChatId chat, List<Long> cursors, int limit) {
             jdbi.useHandle(h -> h.execute("analyze messages"));
@@ -71,8 +90,9 @@ class JdbiChatStoreTest {
                 List<JsonNode> scans = new ArrayList<>();
                 collectScansOfMessages(readJson(json).get(0).get("Plan"), scans);
                 assertThat(scans).as(json).isNotEmpty().allSatisfy(scan -> {
-                    assertThat(scan.get("Node Type").asText()).as(json).isIn("Index Scan", "Index Only Scan");
-                    long examined = scan.get("Actual Rows").asLong() + scan.path("Rows Removed by Filter").asLong(0);
+                    assertThat(scan.get("Node Type").asText()).as(json).isIn("Index Scan", "Index Only Scan", "Bitmap Heap Scan");
+                    long examined = scan.get("Actual Rows").asLong() + scan.path("Rows Removed by Filter").asLong(0)
+                            + scan.path("Rows Removed by Index Recheck").asLong(0);
                     assertThat(examined).as("rows read after %d\n%s", after, json).isLessThanOrEqualTo(limit + 1);
                 });
             }

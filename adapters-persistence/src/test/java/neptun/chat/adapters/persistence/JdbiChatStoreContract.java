@@ -206,52 +206,36 @@ abstract class JdbiChatStoreContract {
         var user = registeredUser();
         List<ChatId> chats = List.of(chatOf(user), chatOf(user));
         var someoneElses = chatOf(registeredUser());
-        int callers = 16;
-        int rounds = 20;
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        try {
-            var barrier = new CyclicBarrier(callers);
-            List<Future<List<ChatMessage>>> results = new ArrayList<>();
-            for (int c = 0; c < callers; c++) {
-                int caller = c;
-                results.add(pool.submit(() -> {
-                    barrier.await();
-                    List<ChatMessage> mine = new ArrayList<>();
-                    for (int r = 0; r < rounds; r++) {
-                        int round = r;
-                        // Every fourth caller sends large batches, which have writers of their own.
-                        int size = caller % 4 == 2 ? 60 + round % 3 : 1 + round % 3;
-                        var batch = IntStream.range(0, size)
-                                .mapToObj(i -> message("caller %d round %d message %d ".formatted(caller, round, i) + "x".repeat(300), Actor.USER))
-                                .toList();
-                        var at = T0.plusMillis(caller * 1_000L + round);
-                        if (caller % 4 == 3) {
-                            assertThat(grouping.appendMessages(user, someoneElses, batch, at)).isEmpty();
-                            continue;
-                        }
-                        var stored = grouping.appendMessages(user, chats.get(caller % 2), batch, at).orElseThrow();
-                        assertThat(stored).extracting(ChatMessage::content).containsExactlyElementsOf(batch.stream().map(NewMessage::content).toList());
-                        assertThat(stored).extracting(m -> m.id().value()).isSorted().doesNotHaveDuplicates();
-                        assertThat(stored).allSatisfy(m -> assertThat(m.createdAt()).isEqualTo(at));
-                        assertThat(stored).allSatisfy(m -> assertThat(m.chatId()).isEqualTo(chats.get(caller % 2)));
-                        mine.addAll(stored);
-                    }
-                    return mine;
-                }));
-            }
-            List<ChatMessage> answered = new ArrayList<>();
-            for (Future<List<ChatMessage>> result : results) {
-                answered.addAll(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
-            }
 
-            List<ChatMessage> read = new ArrayList<>(readMessages(user, chats.get(0)));
-            read.addAll(readMessages(user, chats.get(1)));
-            assertThat(read).containsExactlyInAnyOrderElementsOf(answered);
-            assertThat(countMessagesOfChat(someoneElses)).isZero();
-            assertThat(grouping.appendsWrittenInGroups()).as("appends that shared a statement").isPositive();
-        } finally {
-            pool.shutdownNow();
-        }
+        List<ChatMessage> answered = answersOfConcurrentCallers(16, caller -> {
+            List<ChatMessage> mine = new ArrayList<>();
+            for (int r = 0; r < 20; r++) {
+                int round = r;
+                // Every fourth caller sends large batches, which have writers of their own.
+                int size = caller % 4 == 2 ? 60 + round % 3 : 1 + round % 3;
+                List<NewMessage> batch = IntStream.range(0, size)
+                        .mapToObj(i -> message("caller %d round %d message %d ".formatted(caller, round, i) + "x".repeat(300), Actor.USER))
+                        .toList();
+                var at = T0.plusMillis(caller * 1_000L + round);
+                if (caller % 4 == 3) {
+                    assertThat(grouping.appendMessages(user, someoneElses, batch, at)).isEmpty();
+                    continue;
+                }
+                var stored = grouping.appendMessages(user, chats.get(caller % 2), batch, at).orElseThrow();
+                assertThat(stored).extracting(ChatMessage::content).containsExactlyElementsOf(batch.stream().map(NewMessage::content).toList());
+                assertThat(stored).extracting(m -> m.id().value()).isSorted().doesNotHaveDuplicates();
+                assertThat(stored).allSatisfy(m -> assertThat(m.createdAt()).isEqualTo(at));
+                assertThat(stored).allSatisfy(m -> assertThat(m.chatId()).isEqualTo(chats.get(caller % 2)));
+                mine.addAll(stored);
+            }
+            return mine;
+        });
+
+        List<ChatMessage> read = new ArrayList<>(readMessages(user, chats.get(0)));
+        read.addAll(readMessages(user, chats.get(1)));
+        assertThat(read).containsExactlyInAnyOrderElementsOf(answered);
+        assertThat(countMessagesOfChat(someoneElses)).isZero();
+        assertThat(grouping.appendsWrittenInGroups()).as("appends that shared a statement").isPositive();
     }
 
     @Test
@@ -262,39 +246,56 @@ abstract class JdbiChatStoreContract {
         int callers = 12;
         int rounds = 15;
         execute("alter table messages add constraint test_refuses_poison check (content <> 'poison')");
+        try {
+            List<ChatMessage> answered = answersOfConcurrentCallers(callers, caller -> {
+                List<ChatMessage> mine = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    boolean poisoned = (caller + round) % 5 == 0;
+                    var batch = List.of(message("before " + caller + "/" + round, Actor.USER),
+                            message(poisoned ? "poison" : "fine", Actor.ASSISTANT), message("after", Actor.USER));
+                    if (poisoned) {
+                        assertThatThrownBy(() -> grouping.appendMessages(user, chat, batch, T0)).isInstanceOf(JdbiException.class);
+                    } else {
+                        mine.addAll(grouping.appendMessages(user, chat, batch, T0).orElseThrow());
+                    }
+                }
+                return mine;
+            });
+
+            assertThat(answered).hasSize(3 * (callers * rounds - callers * rounds / 5));
+            assertThat(readMessages(user, chat)).containsExactlyInAnyOrderElementsOf(answered);
+            assertThat(grouping.appendsWrittenInGroups()).as("appends that shared a statement").isPositive();
+        } finally {
+            execute("alter table messages drop constraint test_refuses_poison");
+        }
+    }
+
+    /** One caller's work, given its number. */
+    @FunctionalInterface
+    interface Caller {
+        List<ChatMessage> run(int caller) throws Exception;
+    }
+
+    /** Runs {@code callers} callers at once, from a common start, and answers with all they returned. */
+    static List<ChatMessage> answersOfConcurrentCallers(int callers, Caller caller) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
             var barrier = new CyclicBarrier(callers);
             List<Future<List<ChatMessage>>> results = new ArrayList<>();
             for (int c = 0; c < callers; c++) {
-                int caller = c;
+                int number = c;
                 results.add(pool.submit(() -> {
                     barrier.await();
-                    List<ChatMessage> mine = new ArrayList<>();
-                    for (int round = 0; round < rounds; round++) {
-                        boolean poisoned = (caller + round) % 5 == 0;
-                        var batch = List.of(message("before " + caller + "/" + round, Actor.USER),
-                                message(poisoned ? "poison" : "fine", Actor.ASSISTANT), message("after", Actor.USER));
-                        if (poisoned) {
-                            assertThatThrownBy(() -> grouping.appendMessages(user, chat, batch, T0)).isInstanceOf(JdbiException.class);
-                        } else {
-                            mine.addAll(grouping.appendMessages(user, chat, batch, T0).orElseThrow());
-                        }
-                    }
-                    return mine;
+                    return caller.run(number);
                 }));
             }
             List<ChatMessage> answered = new ArrayList<>();
             for (Future<List<ChatMessage>> result : results) {
                 answered.addAll(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
             }
-
-            assertThat(answered).hasSize(3 * (callers * rounds - callers * rounds / 5));
-            assertThat(readMessages(user, chat)).containsExactlyInAnyOrderElementsOf(answered);
-            assertThat(grouping.appendsWrittenInGroups()).as("appends that shared a statement").isPositive();
+            return answered;
         } finally {
             pool.shutdownNow();
-            execute("alter table messages drop constraint test_refuses_poison");
         }
     }
 

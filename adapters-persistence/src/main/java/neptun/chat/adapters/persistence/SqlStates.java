@@ -2,6 +2,7 @@ package neptun.chat.adapters.persistence;
 
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Recognises database errors by SQLSTATE, which PostgreSQL and H2 assign differently. */
 final class SqlStates {
@@ -16,12 +17,7 @@ final class SqlStates {
 
     /** True when {@code failure} was caused by a row referencing one that does not exist (any more). */
     static boolean isMissingReferencedRow(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && MISSING_REFERENCED_ROW.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return hasSqlState(failure, MISSING_REFERENCED_ROW::contains);
     }
 
     /**
@@ -30,9 +26,13 @@ final class SqlStates {
      * after which a statement may or may not have taken effect.
      */
     static boolean isRefusalOfData(Throwable failure) {
+        return hasSqlState(failure, state -> state.length() == 5 && REFUSAL_OF_DATA_CLASSES.contains(state.substring(0, 2)));
+    }
+
+    /** True when an {@link SQLException} among {@code failure}'s causes carries a SQLSTATE that {@code matches}. */
+    private static boolean hasSqlState(Throwable failure, Predicate<String> matches) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() == 5
-                    && REFUSAL_OF_DATA_CLASSES.contains(sql.getSQLState().substring(0, 2))) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && matches.test(sql.getSQLState())) {
                 return true;
             }
         }

@@ -55,6 +55,6 @@ public class ChatApplication extends Application<ChatConfiguration> {
         var clock = Clock.systemUTC();
         var core = ChatCore.over(store, clock, configuration.messageLimits(), configuration.pageLimits(),
                 SealedSessions.fromSettings(configuration.getSessions().neptun, clock, environment.getObjectMapper()));
-        RestAdapter.register(environment, configuration.restSettings(), core.authenticateSession(), core.httpUseCases());
+        RestAdapter.register(environment, configuration.restSettings(), core);
     }
 }

@@ -4,20 +4,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import neptun.chat.adapters.persistence.JdbiChatStore;
-import neptun.chat.adapters.rest.UseCases;
-import neptun.chat.application.port.in.AuthenticateSession;
-import neptun.chat.application.port.in.CreateChat;
-import neptun.chat.application.port.in.CreateMessages;
-import neptun.chat.application.port.in.DeleteChat;
-import neptun.chat.application.port.in.IssueSession;
-import neptun.chat.application.port.in.ListChats;
+import neptun.chat.application.UseCases;
 import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.application.port.in.PageLimits;
-import neptun.chat.application.port.in.ReadMessages;
-import neptun.chat.application.port.in.RegisterUser;
-import neptun.chat.application.port.in.RemoveLastMessage;
-import neptun.chat.application.port.in.RenameChat;
-import neptun.chat.application.port.in.RevokeSession;
 import neptun.chat.application.port.out.UnsealSessionPort;
 import neptun.chat.application.service.AuthenticateSessionService;
 import neptun.chat.application.service.CreateChatService;
@@ -32,29 +21,20 @@ import neptun.chat.application.service.RenameChatService;
 import neptun.chat.application.service.RevokeSessionService;
 import neptun.chat.domain.SessionToken;
 
-/** Every use case, built over one store: what the server and the command line both call. */
-public record ChatCore(
-        CreateMessages createMessages,
-        ReadMessages readMessages,
-        RemoveLastMessage removeLastMessage,
-        CreateChat createChat,
-        ListChats listChats,
-        RenameChat renameChat,
-        DeleteChat deleteChat,
-        RegisterUser registerUser,
-        IssueSession issueSession,
-        RevokeSession revokeSession,
-        AuthenticateSession authenticateSession) {
+/** Builds every use case over one store: what the server and the command line both call. */
+final class ChatCore {
+    private ChatCore() {
+    }
 
     /** With the default page limits. */
-    static ChatCore over(JdbiChatStore store, Clock clock, MessageLimits limits, Optional<UnsealSessionPort> seals) {
+    static UseCases over(JdbiChatStore store, Clock clock, MessageLimits limits, Optional<UnsealSessionPort> seals) {
         return over(store, clock, limits, PageLimits.DEFAULT, seals);
     }
 
-    static ChatCore over(JdbiChatStore store, Clock clock, MessageLimits limits, PageLimits pages,
+    static UseCases over(JdbiChatStore store, Clock clock, MessageLimits limits, PageLimits pages,
                          Optional<UnsealSessionPort> seals) {
         var random = new SecureRandom();
-        return new ChatCore(
+        return new UseCases(
                 new CreateMessagesService(store, clock, limits),
                 new ReadMessagesService(store, pages),
                 new RemoveLastMessageService(store),
@@ -66,10 +46,5 @@ public record ChatCore(
                 new IssueSessionService(store, store, () -> SessionToken.generate(random), clock),
                 new RevokeSessionService(store, clock),
                 new AuthenticateSessionService(store, seals, store, clock));
-    }
-
-    /** The use cases behind the HTTP routes. */
-    UseCases httpUseCases() {
-        return new UseCases(createChat, listChats, renameChat, deleteChat, createMessages, readMessages, removeLastMessage);
     }
 }

@@ -6,16 +6,17 @@ import io.dropwizard.db.ManagedDataSource;
 import java.time.Clock;
 import neptun.chat.adapters.persistence.DatabaseMigrations;
 import neptun.chat.adapters.persistence.JdbiChatStore;
+import neptun.chat.application.UseCases;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /** The use cases over the configured database, for one command-line run. */
 public final class CliCore implements AutoCloseable {
     private final ManagedDataSource dataSource;
-    private final ChatCore core;
+    private final UseCases core;
     private final ChatConfiguration configuration;
 
-    private CliCore(ManagedDataSource dataSource, ChatCore core, ChatConfiguration configuration) {
+    private CliCore(ManagedDataSource dataSource, UseCases core, ChatConfiguration configuration) {
         this.dataSource = dataSource;
         this.core = core;
         this.configuration = configuration;
@@ -37,7 +38,7 @@ public final class CliCore implements AutoCloseable {
         }
     }
 
-    public ChatCore core() {
+    public UseCases core() {
         return core;
     }
 

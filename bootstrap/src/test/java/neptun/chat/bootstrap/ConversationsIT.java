@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import neptun.chat.adapters.persistence.testing.PostgresTestDatabase;
+import neptun.chat.application.UseCases;
 import neptun.chat.application.port.in.CreateChatCommand;
 import neptun.chat.domain.UserId;
 import org.jdbi.v3.core.Jdbi;
@@ -43,7 +44,7 @@ class ConversationsIT {
             ConfigOverride.config("pages.maxLimit", "5"));
 
     private static Jdbi jdbi;
-    private static ChatCore core;
+    private static UseCases core;
     private Http http;
 
     @BeforeAll

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import neptun.chat.adapters.persistence.JdbiChatStore;
 import neptun.chat.adapters.persistence.testing.PostgresTestDatabase;
+import neptun.chat.application.UseCases;
 import neptun.chat.application.port.in.CreateChatCommand;
 import neptun.chat.domain.Session;
 import neptun.chat.domain.SessionToken;
@@ -47,7 +48,7 @@ class CreateMessagesIT {
     private static final UserId ADA = new UserId("ada");
     private static final UserId BOB = new UserId("bob");
     private static Jdbi jdbi;
-    private static ChatCore core;
+    private static UseCases core;
     private static String adaCookie;
     private static String bobCookie;
     private static long adaChat;

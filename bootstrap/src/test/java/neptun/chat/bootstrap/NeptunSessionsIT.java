@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import neptun.chat.adapters.persistence.testing.PostgresTestDatabase;
+import neptun.chat.application.UseCases;
 import neptun.chat.adapters.rest.auth.seal.TestSeals;
 import neptun.chat.application.port.in.CreateChatCommand;
 import neptun.chat.domain.UserId;
@@ -36,7 +37,7 @@ class NeptunSessionsIT {
             ConfigOverride.config("sessions.neptun.maxAge", "7d"));
 
     private static Jdbi jdbi;
-    private static ChatCore core;
+    private static UseCases core;
     private Http http;
 
     @BeforeAll

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import neptun.chat.adapters.persistence.JdbiChatStore;
 import neptun.chat.adapters.persistence.testing.PostgresTestDatabase;
+import neptun.chat.application.UseCases;
 import neptun.chat.application.port.in.MessageLimits;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -35,7 +36,7 @@ final class TestApp {
     }
 
     /** The use cases over {@code jdbi}'s database, as the commands build them. */
-    static ChatCore core(Jdbi jdbi) {
+    static UseCases core(Jdbi jdbi) {
         return ChatCore.over(new JdbiChatStore(jdbi), Clock.systemUTC(), MessageLimits.DEFAULT, Optional.empty());
     }
 }

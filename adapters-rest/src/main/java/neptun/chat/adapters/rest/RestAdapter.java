@@ -11,7 +11,7 @@ import neptun.chat.adapters.rest.auth.SessionCookieAuthFilter;
 import neptun.chat.adapters.rest.error.ErrorMappers;
 import neptun.chat.adapters.rest.resource.ChatMessagesResource;
 import neptun.chat.adapters.rest.resource.ChatsResource;
-import neptun.chat.application.port.in.AuthenticateSession;
+import neptun.chat.application.UseCases;
 
 /**
  * Puts the HTTP API into a Dropwizard application: resources, cookie authentication, the body size
@@ -22,17 +22,15 @@ public final class RestAdapter {
     private RestAdapter() {
     }
 
-    public static void register(Environment environment, RestSettings settings,
-                                AuthenticateSession authenticateSession, UseCases useCases) {
-        register(environment.jersey()::register, environment.metrics(), settings, authenticateSession, useCases);
+    public static void register(Environment environment, RestSettings settings, UseCases useCases) {
+        register(environment.jersey()::register, environment.metrics(), settings, useCases);
         environment.getApplicationContext().setErrorHandler(new JsonErrorPages.InContext());
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorPages.InServer()));
     }
 
     /** Hands every component to {@code jersey}, so a test harness can register exactly what the application does. */
-    public static void register(Consumer<Object> jersey, MetricRegistry metrics, RestSettings settings,
-                                AuthenticateSession authenticateSession, UseCases useCases) {
-        var authenticator = SessionAuthenticator.cached(authenticateSession,
+    public static void register(Consumer<Object> jersey, MetricRegistry metrics, RestSettings settings, UseCases useCases) {
+        var authenticator = SessionAuthenticator.cached(useCases.authenticateSession(),
                 settings.sessionCacheTtl(), settings.sessionCacheMaxEntries(), metrics);
         var authFilter = new SessionCookieAuthFilter.Builder()
                 .setCookieName(settings.cookieName())

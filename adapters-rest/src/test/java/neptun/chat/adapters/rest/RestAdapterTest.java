@@ -49,7 +49,7 @@ class RestAdapterTest {
     public static class TestApplication extends Application<Configuration> {
         @Override
         public void run(Configuration configuration, Environment environment) {
-            RestAdapter.register(environment, SETTINGS, SESSIONS, RestTestSupport.onlyCreatingMessages(ECHO));
+            RestAdapter.register(environment, SETTINGS, RestTestSupport.onlyCreatingMessages(ECHO));
         }
     }
 

@@ -12,7 +12,14 @@ import java.time.Instant;
 import java.util.Optional;
 import neptun.chat.application.port.in.AuthenticateSession;
 import neptun.chat.application.port.in.AuthenticatedSession;
+import neptun.chat.application.UseCases;
+import neptun.chat.application.port.in.CreateChat;
 import neptun.chat.application.port.in.CreateMessages;
+import neptun.chat.application.port.in.DeleteChat;
+import neptun.chat.application.port.in.ListChats;
+import neptun.chat.application.port.in.ReadMessages;
+import neptun.chat.application.port.in.RemoveLastMessage;
+import neptun.chat.application.port.in.RenameChat;
 import neptun.chat.domain.ChatFixtures;
 
 /** The adapter as the application registers it, in a test container, plus fixture helpers. */
@@ -42,7 +49,7 @@ public final class RestTestSupport {
     /** A test container holding exactly what {@link RestAdapter} registers, without Dropwizard's default mappers. */
     public static ResourceExtension resource(RestSettings settings, UseCases useCases) {
         var builder = ResourceExtension.builder().setRegisterDefaultExceptionMappers(false);
-        RestAdapter.register(builder::addProvider, new MetricRegistry(), settings, SESSIONS, useCases);
+        RestAdapter.register(builder::addProvider, new MetricRegistry(), settings, useCases);
         return builder.build();
     }
 
@@ -51,16 +58,71 @@ public final class RestTestSupport {
         return resource(settings, onlyCreatingMessages(createMessages));
     }
 
-    /** The use cases with {@code createMessages}; every other one fails the test if called. */
+    /** The use cases with {@code createMessages}; every other one but {@link #SESSIONS} fails the test if called. */
     public static UseCases onlyCreatingMessages(CreateMessages createMessages) {
-        return new UseCases(
-                command -> unexpected(),
-                command -> unexpected(),
-                command -> unexpected(),
-                command -> unexpected(),
-                createMessages,
-                command -> unexpected(),
-                command -> unexpected());
+        return useCases().createMessages(createMessages).build();
+    }
+
+    /** Use cases that fail the test when called, authenticated by {@link #SESSIONS}, to replace one by one. */
+    public static UseCasesBuilder useCases() {
+        return new UseCasesBuilder();
+    }
+
+    /** Builds {@link UseCases} for a test: what is not set fails the test if called. */
+    public static final class UseCasesBuilder {
+        private CreateMessages createMessages = command -> unexpected();
+        private ReadMessages readMessages = command -> unexpected();
+        private RemoveLastMessage removeLastMessage = command -> unexpected();
+        private CreateChat createChat = command -> unexpected();
+        private ListChats listChats = command -> unexpected();
+        private RenameChat renameChat = command -> unexpected();
+        private DeleteChat deleteChat = command -> unexpected();
+        private AuthenticateSession authenticateSession = SESSIONS;
+
+        public UseCasesBuilder createMessages(CreateMessages useCase) {
+            createMessages = useCase;
+            return this;
+        }
+
+        public UseCasesBuilder readMessages(ReadMessages useCase) {
+            readMessages = useCase;
+            return this;
+        }
+
+        public UseCasesBuilder removeLastMessage(RemoveLastMessage useCase) {
+            removeLastMessage = useCase;
+            return this;
+        }
+
+        public UseCasesBuilder createChat(CreateChat useCase) {
+            createChat = useCase;
+            return this;
+        }
+
+        public UseCasesBuilder listChats(ListChats useCase) {
+            listChats = useCase;
+            return this;
+        }
+
+        public UseCasesBuilder renameChat(RenameChat useCase) {
+            renameChat = useCase;
+            return this;
+        }
+
+        public UseCasesBuilder deleteChat(DeleteChat useCase) {
+            deleteChat = useCase;
+            return this;
+        }
+
+        public UseCasesBuilder authenticateSession(AuthenticateSession useCase) {
+            authenticateSession = useCase;
+            return this;
+        }
+
+        public UseCases build() {
+            return new UseCases(createMessages, readMessages, removeLastMessage, createChat, listChats, renameChat, deleteChat,
+                    user -> unexpected(), (user, ttl) -> unexpected(), token -> unexpected(), authenticateSession);
+        }
     }
 
     private static <T> T unexpected() {

@@ -37,7 +37,6 @@ import java.util.OptionalInt;
 import java.util.stream.Stream;
 import neptun.chat.adapters.rest.LogCapture;
 import neptun.chat.adapters.rest.RestTestSupport;
-import neptun.chat.adapters.rest.UseCases;
 import neptun.chat.application.port.in.ChatHasNoMessagesException;
 import neptun.chat.application.port.in.ChatNotFoundException;
 import neptun.chat.application.port.in.CreateMessages;
@@ -73,20 +72,8 @@ class ChatMessagesResourceTest {
     private static final CreateMessages createMessages = mock(CreateMessages.class);
     private static final ReadMessages readMessages = mock(ReadMessages.class);
     private static final RemoveLastMessage removeLastMessage = mock(RemoveLastMessage.class);
-    private static final ResourceExtension resource = RestTestSupport.resource(RestTestSupport.SETTINGS, new UseCases(
-            command -> {
-                throw new AssertionError("not a chat test");
-            },
-            command -> {
-                throw new AssertionError("not a chat test");
-            },
-            command -> {
-                throw new AssertionError("not a chat test");
-            },
-            command -> {
-                throw new AssertionError("not a chat test");
-            },
-            createMessages, readMessages, removeLastMessage));
+    private static final ResourceExtension resource = RestTestSupport.resource(RestTestSupport.SETTINGS, RestTestSupport.useCases()
+            .createMessages(createMessages).readMessages(readMessages).removeLastMessage(removeLastMessage).build());
 
     @BeforeAll
     static void startContainer() throws Throwable {

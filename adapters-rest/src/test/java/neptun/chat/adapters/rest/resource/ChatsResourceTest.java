@@ -31,7 +31,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import neptun.chat.adapters.rest.RestTestSupport;
-import neptun.chat.adapters.rest.UseCases;
 import neptun.chat.application.port.in.ChatNotFoundException;
 import neptun.chat.application.port.in.ChatOrder;
 import neptun.chat.application.port.in.CreateChat;
@@ -70,16 +69,7 @@ class ChatsResourceTest {
     private static final RenameChat renameChat = mock(RenameChat.class);
     private static final DeleteChat deleteChat = mock(DeleteChat.class);
     private static final ResourceExtension resource = RestTestSupport.resource(RestTestSupport.SETTINGS,
-            new UseCases(createChat, listChats, renameChat, deleteChat,
-                    command -> {
-                        throw new AssertionError("not a messages test");
-                    },
-                    command -> {
-                        throw new AssertionError("not a messages test");
-                    },
-                    command -> {
-                        throw new AssertionError("not a messages test");
-                    }));
+            RestTestSupport.useCases().createChat(createChat).listChats(listChats).renameChat(renameChat).deleteChat(deleteChat).build());
 
     @BeforeAll
     static void startContainer() throws Throwable {

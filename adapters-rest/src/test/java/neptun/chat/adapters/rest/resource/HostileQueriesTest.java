@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
 import neptun.chat.adapters.rest.RestTestSupport;
-import neptun.chat.adapters.rest.UseCases;
 import neptun.chat.application.port.in.ChatHasNoMessagesException;
 import neptun.chat.application.port.in.MessagePage;
 import neptun.chat.application.port.in.PageLimits;
@@ -70,20 +69,19 @@ class HostileQueriesTest {
                 command.requester(), next.owner(), next.chatId(), next.after(), next.limit())));
     };
 
-    private static final UseCases USE_CASES = new UseCases(
-            new CreateChatService((owner, name, model, at) -> Optional.of(new Chat(new ChatId(1), owner, name, model, at, at)), CLOCK),
-            new ListChatsService((owner, order, limit) -> List.of(ChatFixtures.aChatOwnedBy(owner)), LIMITS),
-            new RenameChatService((owner, chat, name, model, at) -> Optional.of(new Chat(chat, owner, name, model, T0, at)), CLOCK),
-            command -> ChatFixtures.aChat(command.chatId(), command.owner()),
-            command -> List.of(),
-            READ_MESSAGES,
-            command -> {
+    private static final RestTestSupport.UseCasesBuilder USE_CASES = RestTestSupport.useCases()
+            .createChat(new CreateChatService((owner, name, model, at) -> Optional.of(new Chat(new ChatId(1), owner, name, model, at, at)), CLOCK))
+            .listChats(new ListChatsService((owner, order, limit) -> List.of(ChatFixtures.aChatOwnedBy(owner)), LIMITS))
+            .renameChat(new RenameChatService((owner, chat, name, model, at) -> Optional.of(new Chat(chat, owner, name, model, T0, at)), CLOCK))
+            .deleteChat(command -> ChatFixtures.aChat(command.chatId(), command.owner()))
+            .createMessages(command -> List.of())
+            .removeLastMessage(command -> {
                 throw new ChatHasNoMessagesException();
             });
-    private static final ResourceExtension resource = RestTestSupport.resource(RestTestSupport.SETTINGS, USE_CASES);
-    private static final ResourceExtension anyUser = RestTestSupport.resource(RestTestSupport.SETTINGS, new UseCases(
-            USE_CASES.createChat(), USE_CASES.listChats(), USE_CASES.renameChat(), USE_CASES.deleteChat(),
-            USE_CASES.createMessages(), READ_AS_PATH_USER, USE_CASES.removeLastMessage()));
+    private static final ResourceExtension resource = RestTestSupport.resource(RestTestSupport.SETTINGS,
+            USE_CASES.readMessages(READ_MESSAGES).build());
+    private static final ResourceExtension anyUser = RestTestSupport.resource(RestTestSupport.SETTINGS,
+            USE_CASES.readMessages(READ_AS_PATH_USER).build());
 
     @BeforeContainer
     static void startContainers() throws Throwable {

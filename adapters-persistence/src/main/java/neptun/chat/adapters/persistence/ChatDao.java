@@ -3,9 +3,9 @@ package neptun.chat.adapters.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import neptun.chat.application.port.in.ChatOrder;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -44,9 +44,34 @@ interface ChatDao {
     @SqlQuery(CHATS_WITH_EFFECTIVE_UPDATED_AT + "where c.user_id = :owner and c.id = :chat")
     Optional<ChatRow> find(@Bind("owner") String owner, @Bind("chat") long chat);
 
-    /** The owner's first {@code limit} chats by {@code order}, a fixed ORDER BY list over columns of {@code t}. */
-    @SqlQuery("select * from (" + CHATS_WITH_EFFECTIVE_UPDATED_AT + "where c.user_id = :owner) t order by <order> limit :limit")
-    List<ChatRow> list(@Bind("owner") String owner, @Define("order") String order, @Bind("limit") int limit);
+    /** The owner's chats as the derived table {@code t}, so that an ORDER BY can name the effective updated_at. */
+    String CHATS_OF_OWNER = "select * from (" + CHATS_WITH_EFFECTIVE_UPDATED_AT + "where c.user_id = :owner) t ";
+
+    /** @return 1 when chat {@code chat} is {@code owner}'s, else 0 */
+    @SqlQuery("select count(*) from chats where user_id = :owner and id = :chat")
+    int countOwned(@Bind("owner") String owner, @Bind("chat") long chat);
+
+    /** The owner's first {@code limit} chats in {@code order}; ties go by id in the same direction, so the order is total. */
+    default List<ChatRow> list(String owner, ChatOrder order, int limit) {
+        return switch (order) {
+            case UPDATED_AT_DESC -> listByUpdatedAtDesc(owner, limit);
+            case UPDATED_AT_ASC -> listByUpdatedAtAsc(owner, limit);
+            case CREATED_AT_DESC -> listByCreatedAtDesc(owner, limit);
+            case CREATED_AT_ASC -> listByCreatedAtAsc(owner, limit);
+        };
+    }
+
+    @SqlQuery(CHATS_OF_OWNER + "order by t.updated_at desc, t.id desc limit :limit")
+    List<ChatRow> listByUpdatedAtDesc(@Bind("owner") String owner, @Bind("limit") int limit);
+
+    @SqlQuery(CHATS_OF_OWNER + "order by t.updated_at asc, t.id asc limit :limit")
+    List<ChatRow> listByUpdatedAtAsc(@Bind("owner") String owner, @Bind("limit") int limit);
+
+    @SqlQuery(CHATS_OF_OWNER + "order by t.created_at desc, t.id desc limit :limit")
+    List<ChatRow> listByCreatedAtDesc(@Bind("owner") String owner, @Bind("limit") int limit);
+
+    @SqlQuery(CHATS_OF_OWNER + "order by t.created_at asc, t.id asc limit :limit")
+    List<ChatRow> listByCreatedAtAsc(@Bind("owner") String owner, @Bind("limit") int limit);
 
     /**
      * Sets the name, and the model unless {@code model} is null, and moves updated_at to {@code at} unless

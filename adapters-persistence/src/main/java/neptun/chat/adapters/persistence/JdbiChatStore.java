@@ -204,7 +204,8 @@ public class JdbiChatStore implements SaveMessagesPort, LoadMessagesPort, Remove
             for (int attempt = 0; attempt < MAX_REMOVAL_ATTEMPTS; attempt++) {
                 Optional<MessageRow> newest = dao.newest(owner.value(), chat.value());
                 if (newest.isEmpty()) {
-                    return dao.countOwnedChats(owner.value(), chat.value()) > 0 ? new Removal.ChatIsEmpty() : new Removal.NoSuchChat();
+                    boolean owned = handle.attach(ChatDao.class).countOwned(owner.value(), chat.value()) > 0;
+                    return owned ? new Removal.ChatIsEmpty() : new Removal.NoSuchChat();
                 }
                 // Messages are never changed once stored, so the row read is the row deleted.
                 if (dao.delete(owner.value(), newest.get().id()) == 1) {
@@ -224,7 +225,7 @@ public class JdbiChatStore implements SaveMessagesPort, LoadMessagesPort, Remove
 
     @Override
     public List<Chat> loadChats(UserId owner, ChatOrder order, int limit) {
-        return chats.list(owner.value(), orderBy(order), limit).stream().map(RowMapping::toChat).toList();
+        return chats.list(owner.value(), order, limit).stream().map(RowMapping::toChat).toList();
     }
 
     /** The rename and the read of the result share a transaction, so the answer is the renamed chat. */
@@ -279,16 +280,6 @@ public class JdbiChatStore implements SaveMessagesPort, LoadMessagesPort, Remove
     }
 
     private boolean isOwnedChat(UserId owner, ChatId chat) {
-        return messages.countOwnedChats(owner.value(), chat.value()) > 0;
-    }
-
-    /** A fixed ORDER BY list for {@link ChatDao#list}; ties go by id in the same direction, so the order is total. */
-    private static String orderBy(ChatOrder order) {
-        return switch (order) {
-            case UPDATED_AT_DESC -> "t.updated_at desc, t.id desc";
-            case UPDATED_AT_ASC -> "t.updated_at asc, t.id asc";
-            case CREATED_AT_DESC -> "t.created_at desc, t.id desc";
-            case CREATED_AT_ASC -> "t.created_at asc, t.id asc";
-        };
+        return chats.countOwned(owner.value(), chat.value()) > 0;
     }
 }

@@ -1,6 +1,5 @@
 package neptun.chat.adapters.persistence;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -10,9 +9,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(MessageRow.class)
 interface MessageDao {
-    @SqlQuery("select count(*) from chats where user_id = :owner and id = :chat")
-    int countOwnedChats(@Bind("owner") String owner, @Bind("chat") long chat);
-
     /**
      * A keyset page: a range scan of messages_user_chat_id_idx that starts right after {@code after}, so
      * its cost does not depend on how many messages precede it. The ORDER BY names the whole index key

@@ -9,7 +9,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
 import neptun.chat.adapters.persistence.DatabaseMigrations;
-import neptun.chat.adapters.persistence.JdbiChatStore;
+import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.adapters.rest.RestAdapter;
 import neptun.chat.bootstrap.cli.AddUserCliCommand;
 import neptun.chat.bootstrap.cli.CreateChatCliCommand;
@@ -51,9 +51,9 @@ public class ChatApplication extends Application<ChatConfiguration> {
         var dataSource = dataSourceFactory.build(environment.metrics(), "database");
         DatabaseMigrations.migrate(dataSource);
         var jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "database");
-        var store = new JdbiChatStore(jdbi, configuration.messageWriters());
+        var persistence = new JdbiPersistence(jdbi, configuration.messageWriters());
         var clock = Clock.systemUTC();
-        var core = ChatCore.over(store, clock, configuration.messageLimits(), configuration.pageLimits(),
+        var core = ChatCore.over(persistence, clock, configuration.messageLimits(), configuration.pageLimits(),
                 SealedSessions.fromSettings(configuration.getSessions().neptun, clock, environment.getObjectMapper()));
         RestAdapter.register(environment, configuration.restSettings(), core);
     }

@@ -16,7 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import neptun.chat.adapters.persistence.JdbiChatStore;
+import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.adapters.rest.RestSettings;
 import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.application.port.in.PageLimits;
@@ -105,8 +105,8 @@ public class ChatConfiguration extends Configuration {
                 "database.url must start with jdbc:postgresql: or jdbc:h2: (or set database.driverClass / DATABASE_DRIVER)");
     }
 
-    public JdbiChatStore.Writers messageWriters() {
-        return new JdbiChatStore.Writers(messages.smallBatchWriters, messages.largeBatchWriters);
+    public JdbiPersistence.Writers messageWriters() {
+        return new JdbiPersistence.Writers(messages.smallBatchWriters, messages.largeBatchWriters);
     }
 
     public MessageLimits messageLimits() {
@@ -192,13 +192,13 @@ public class ChatConfiguration extends Configuration {
         @Min(1)
         @Max(1_000)
         @JsonProperty
-        public int smallBatchWriters = JdbiChatStore.Writers.DEFAULT.small();
+        public int smallBatchWriters = JdbiPersistence.Writers.DEFAULT.small();
 
         /** The same for larger batches. */
         @Min(1)
         @Max(1_000)
         @JsonProperty
-        public int largeBatchWriters = JdbiChatStore.Writers.DEFAULT.large();
+        public int largeBatchWriters = JdbiPersistence.Writers.DEFAULT.large();
     }
 
     /** How many chats or messages one read returns: {@code defaultLimit} unless the request asks, at most {@code maxLimit}. */

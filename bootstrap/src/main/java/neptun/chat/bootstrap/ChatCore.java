@@ -3,7 +3,7 @@ package neptun.chat.bootstrap;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
-import neptun.chat.adapters.persistence.JdbiChatStore;
+import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.application.UseCases;
 import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.application.port.in.PageLimits;
@@ -21,30 +21,30 @@ import neptun.chat.application.service.RenameChatService;
 import neptun.chat.application.service.RevokeSessionService;
 import neptun.chat.domain.SessionToken;
 
-/** Builds every use case over one store: what the server and the command line both call. */
+/** Builds every use case over one database's adapters: what the server and the command line both call. */
 final class ChatCore {
     private ChatCore() {
     }
 
     /** With the default page limits. */
-    static UseCases over(JdbiChatStore store, Clock clock, MessageLimits limits, Optional<UnsealSessionPort> seals) {
-        return over(store, clock, limits, PageLimits.DEFAULT, seals);
+    static UseCases over(JdbiPersistence persistence, Clock clock, MessageLimits limits, Optional<UnsealSessionPort> seals) {
+        return over(persistence, clock, limits, PageLimits.DEFAULT, seals);
     }
 
-    static UseCases over(JdbiChatStore store, Clock clock, MessageLimits limits, PageLimits pages,
+    static UseCases over(JdbiPersistence persistence, Clock clock, MessageLimits limits, PageLimits pages,
                          Optional<UnsealSessionPort> seals) {
         var random = new SecureRandom();
         return new UseCases(
-                new CreateMessagesService(store, clock, limits),
-                new ReadMessagesService(store, pages),
-                new RemoveLastMessageService(store),
-                new CreateChatService(store, clock),
-                new ListChatsService(store, pages),
-                new RenameChatService(store, clock),
-                new DeleteChatService(store),
-                new RegisterUserService(store),
-                new IssueSessionService(store, store, () -> SessionToken.generate(random), clock),
-                new RevokeSessionService(store, clock),
-                new AuthenticateSessionService(store, seals, store, clock));
+                new CreateMessagesService(persistence.messages(), clock, limits),
+                new ReadMessagesService(persistence.messages(), pages),
+                new RemoveLastMessageService(persistence.messages()),
+                new CreateChatService(persistence.chats(), clock),
+                new ListChatsService(persistence.chats(), pages),
+                new RenameChatService(persistence.chats(), clock),
+                new DeleteChatService(persistence.chats()),
+                new RegisterUserService(persistence.users()),
+                new IssueSessionService(persistence.users(), persistence.sessions(), () -> SessionToken.generate(random), clock),
+                new RevokeSessionService(persistence.sessions(), clock),
+                new AuthenticateSessionService(persistence.sessions(), seals, persistence.users(), clock));
     }
 }

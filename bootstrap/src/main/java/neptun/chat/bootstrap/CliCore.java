@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.db.ManagedDataSource;
 import java.time.Clock;
 import neptun.chat.adapters.persistence.DatabaseMigrations;
-import neptun.chat.adapters.persistence.JdbiChatStore;
+import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.application.UseCases;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -27,9 +27,9 @@ public final class CliCore implements AutoCloseable {
         dataSource.start();
         try {
             DatabaseMigrations.migrate(dataSource);
-            var store = new JdbiChatStore(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
+            var persistence = new JdbiPersistence(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
             var clock = Clock.systemUTC();
-            var core = ChatCore.over(store, clock, configuration.messageLimits(), configuration.pageLimits(),
+            var core = ChatCore.over(persistence, clock, configuration.messageLimits(), configuration.pageLimits(),
                     SealedSessions.fromSettings(configuration.getSessions().neptun, clock, mapper));
             return new CliCore(dataSource, core, configuration);
         } catch (RuntimeException e) {

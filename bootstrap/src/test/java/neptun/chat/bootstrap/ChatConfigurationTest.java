@@ -7,7 +7,7 @@ import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
-import neptun.chat.adapters.persistence.JdbiChatStore;
+import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.application.port.in.PageLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class ChatConfigurationTest {
         assertThat(configuration.getSessions().neptun.password()).isEmpty();
         assertThat(configuration.getSessions().neptun.maxAge()).isEmpty();
         assertThat(configuration.pageLimits()).isEqualTo(new PageLimits(100, 1000));
-        assertThat(configuration.messageWriters()).isEqualTo(new JdbiChatStore.Writers(1, 2));
+        assertThat(configuration.messageWriters()).isEqualTo(new JdbiPersistence.Writers(1, 2));
     }
 
     @Test
@@ -54,7 +54,7 @@ class ChatConfigurationTest {
     @Test
     void refusesMoreMessageWritersThanPooledConnections() throws Exception {
         System.setProperty(WRITERS_PROPERTY, "31");
-        assertThat(defaults().messageWriters()).isEqualTo(new JdbiChatStore.Writers(1, 31));
+        assertThat(defaults().messageWriters()).isEqualTo(new JdbiPersistence.Writers(1, 31));
         System.setProperty(WRITERS_PROPERTY, "32");
         assertThatThrownBy(ChatConfigurationTest::defaults)
                 .isInstanceOf(ConfigurationValidationException.class)

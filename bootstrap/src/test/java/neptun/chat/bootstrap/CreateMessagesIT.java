@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import neptun.chat.adapters.persistence.JdbiChatStore;
+import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.adapters.persistence.testing.PostgresTestDatabase;
 import neptun.chat.application.UseCases;
 import neptun.chat.application.port.in.CreateChatCommand;
@@ -306,7 +306,7 @@ class CreateMessagesIT {
         void refusesAnExpiredSession() {
             var token = SessionToken.generate(new java.security.SecureRandom());
             var past = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MICROS);
-            new JdbiChatStore(jdbi).saveSession(token.hash(), new Session(ADA, past, past.plus(Duration.ofDays(1)), Optional.empty()));
+            new JdbiPersistence(jdbi).sessions().saveSession(token.hash(), new Session(ADA, past, past.plus(Duration.ofDays(1)), Optional.empty()));
             assertUnauthorized(http.post(messagesPath("ada", adaChat), token.value(), "{\"message\": \"hi\", \"actor\": \"user\"}"));
         }
 

@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import neptun.chat.adapters.persistence.DatabaseMigrations;
-import neptun.chat.adapters.persistence.JdbiChatStore;
+import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.adapters.persistence.testing.PostgresTestDatabase;
 import neptun.chat.application.port.in.ChatHasNoMessagesException;
 import neptun.chat.application.port.in.ChatNotFoundException;
@@ -74,7 +74,6 @@ class InProcessUseCasesIT {
 
     private PostgresTestDatabase database;
     private DataSource dataSource;
-    private JdbiChatStore store;
     private RegisterUser registerUser;
     private CreateChat createChat;
     private CreateMessages createMessages;
@@ -89,16 +88,16 @@ class InProcessUseCasesIT {
         database = PostgresTestDatabase.create();
         dataSource = database.dataSource();
         DatabaseMigrations.migrate(dataSource);
-        store = new JdbiChatStore(Jdbi.create(dataSource));
+        var persistence = new JdbiPersistence(Jdbi.create(dataSource));
         var clock = Clock.systemUTC();
-        registerUser = new RegisterUserService(store);
-        createChat = new CreateChatService(store, clock);
-        createMessages = new CreateMessagesService(store, clock, new MessageLimits(3, 50));
-        readMessages = new ReadMessagesService(store, new PageLimits(2, 4));
-        listChats = new ListChatsService(store, new PageLimits(2, 4));
-        renameChat = new RenameChatService(store, clock);
-        deleteChat = new DeleteChatService(store);
-        removeLastMessage = new RemoveLastMessageService(store);
+        registerUser = new RegisterUserService(persistence.users());
+        createChat = new CreateChatService(persistence.chats(), clock);
+        createMessages = new CreateMessagesService(persistence.messages(), clock, new MessageLimits(3, 50));
+        readMessages = new ReadMessagesService(persistence.messages(), new PageLimits(2, 4));
+        listChats = new ListChatsService(persistence.chats(), new PageLimits(2, 4));
+        renameChat = new RenameChatService(persistence.chats(), clock);
+        deleteChat = new DeleteChatService(persistence.chats());
+        removeLastMessage = new RemoveLastMessageService(persistence.messages());
     }
 
     @AfterAll
@@ -113,12 +112,12 @@ class InProcessUseCasesIT {
         DataSource dataSource = this.dataSource;
         // README example begins
         DatabaseMigrations.migrate(dataSource);                       // creates or updates the schema
-        var store = new JdbiChatStore(Jdbi.create(dataSource));
+        var persistence = new JdbiPersistence(Jdbi.create(dataSource));
         var clock = Clock.systemUTC();
-        RegisterUser registerUser = new RegisterUserService(store);
-        CreateChat createChat = new CreateChatService(store, clock);
-        CreateMessages createMessages = new CreateMessagesService(store, clock, MessageLimits.DEFAULT);
-        ReadMessages readMessages = new ReadMessagesService(store, PageLimits.DEFAULT);
+        RegisterUser registerUser = new RegisterUserService(persistence.users());
+        CreateChat createChat = new CreateChatService(persistence.chats(), clock);
+        CreateMessages createMessages = new CreateMessagesService(persistence.messages(), clock, MessageLimits.DEFAULT);
+        ReadMessages readMessages = new ReadMessagesService(persistence.messages(), PageLimits.DEFAULT);
 
         var ada = new UserId("ada");
         registerUser.register(ada);

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import neptun.chat.adapters.persistence.JdbiChatStore;
+import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.adapters.persistence.testing.PostgresTestDatabase;
 import neptun.chat.application.UseCases;
 import neptun.chat.application.port.in.MessageLimits;
@@ -37,6 +37,6 @@ final class TestApp {
 
     /** The use cases over {@code jdbi}'s database, as the commands build them. */
     static UseCases core(Jdbi jdbi) {
-        return ChatCore.over(new JdbiChatStore(jdbi), Clock.systemUTC(), MessageLimits.DEFAULT, Optional.empty());
+        return ChatCore.over(new JdbiPersistence(jdbi), Clock.systemUTC(), MessageLimits.DEFAULT, Optional.empty());
     }
 }

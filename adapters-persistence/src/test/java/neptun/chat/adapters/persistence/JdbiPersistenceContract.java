@@ -39,17 +39,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * What {@link JdbiChatStore} promises, on any database. Each subclass supplies a fresh database for its run;
+ * What the adapters of {@link JdbiPersistence} promise, on any database. Each subclass supplies a fresh database for its run;
  * tests share it but each works with users of its own, so no test sees another's rows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class JdbiChatStoreContract {
+abstract class JdbiPersistenceContract {
     static final Instant T0 = Instant.parse("2024-03-01T10:15:30.123456Z");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     TestDatabase database;
     Jdbi jdbi;
-    JdbiChatStore store;
+    JdbiChats chats;
+    JdbiMessages messages;
+    JdbiUsers users;
+    JdbiSessions sessions;
 
     abstract TestDatabase openDatabase();
 
@@ -58,7 +61,11 @@ abstract class JdbiChatStoreContract {
         database = openDatabase();
         DatabaseMigrations.migrate(database.dataSource());
         jdbi = TestJdbi.create(database);
-        store = new JdbiChatStore(jdbi);
+        var persistence = new JdbiPersistence(jdbi);
+        chats = persistence.chats();
+        messages = persistence.messages();
+        users = persistence.users();
+        sessions = persistence.sessions();
     }
 
     @AfterAll
@@ -78,7 +85,7 @@ abstract class JdbiChatStoreContract {
                 .mapToObj(i -> message("message " + i, Actor.values()[i % Actor.values().length]))
                 .toList();
 
-        List<ChatMessage> stored = store.appendMessages(user, chat, batch, T0).orElseThrow();
+        List<ChatMessage> stored = messages.appendMessages(user, chat, batch, T0).orElseThrow();
 
         assertThat(stored).extracting(ChatMessage::content).containsExactlyElementsOf(batch.stream().map(NewMessage::content).toList());
         assertThat(stored).extracting(ChatMessage::actor).containsExactlyElementsOf(batch.stream().map(NewMessage::actor).toList());
@@ -97,8 +104,8 @@ abstract class JdbiChatStoreContract {
         var user = registeredUser();
         var chat = chatOf(user);
 
-        var first = store.appendMessages(user, chat, List.of(message("a", Actor.USER), message("b", Actor.ASSISTANT)), T0).orElseThrow();
-        var second = store.appendMessages(user, chat, List.of(message("c", Actor.USER)), T0.plusSeconds(1)).orElseThrow();
+        var first = messages.appendMessages(user, chat, List.of(message("a", Actor.USER), message("b", Actor.ASSISTANT)), T0).orElseThrow();
+        var second = messages.appendMessages(user, chat, List.of(message("c", Actor.USER)), T0.plusSeconds(1)).orElseThrow();
 
         assertThat(second.get(0).id().value()).isGreaterThan(first.get(1).id().value());
         assertThat(readMessages(user, chat)).containsExactly(first.get(0), first.get(1), second.get(0));
@@ -112,7 +119,7 @@ abstract class JdbiChatStoreContract {
                 Instant.parse("2038-01-19T03:14:08.5Z"), Instant.parse("2024-10-27T01:30:00.654321Z"));
 
         for (Instant createdAt : instants) {
-            store.appendMessages(user, chat, List.of(message("at " + createdAt, Actor.USER)), createdAt).orElseThrow();
+            messages.appendMessages(user, chat, List.of(message("at " + createdAt, Actor.USER)), createdAt).orElseThrow();
         }
 
         assertThat(readMessages(user, chat)).extracting(ChatMessage::createdAt).containsExactlyElementsOf(instants);
@@ -124,8 +131,8 @@ abstract class JdbiChatStoreContract {
         var chat = chatOf(user);
         var withNanos = Instant.parse("2024-03-01T10:15:30.123456999Z");
 
-        var stored = store.appendMessages(user, chat, List.of(message("nanos", Actor.USER)), withNanos).orElseThrow();
-        var newChat = store.insertChat(user, "nanos", Optional.empty(), withNanos).orElseThrow();
+        var stored = messages.appendMessages(user, chat, List.of(message("nanos", Actor.USER)), withNanos).orElseThrow();
+        var newChat = chats.insertChat(user, "nanos", Optional.empty(), withNanos).orElseThrow();
 
         assertThat(stored.get(0).createdAt()).isEqualTo(Instant.parse("2024-03-01T10:15:30.123456Z"));
         assertThat(readMessages(user, chat)).containsExactlyElementsOf(stored);
@@ -139,7 +146,7 @@ abstract class JdbiChatStoreContract {
         var chat = chatOf(owner);
         var intruder = registeredUser();
 
-        var result = store.appendMessages(intruder, chat, List.of(message("hi", Actor.USER), message("there", Actor.USER)), T0);
+        var result = messages.appendMessages(intruder, chat, List.of(message("hi", Actor.USER), message("there", Actor.USER)), T0);
 
         assertThat(result).isEmpty();
         assertThat(countMessagesOfChat(chat)).isZero();
@@ -150,7 +157,7 @@ abstract class JdbiChatStoreContract {
         var user = registeredUser();
         var missing = new ChatId(Long.MAX_VALUE);
 
-        assertThat(store.appendMessages(user, missing, List.of(message("hi", Actor.USER)), T0)).isEmpty();
+        assertThat(messages.appendMessages(user, missing, List.of(message("hi", Actor.USER)), T0)).isEmpty();
         assertThat(countMessagesOfChat(missing)).isZero();
     }
 
@@ -163,7 +170,7 @@ abstract class JdbiChatStoreContract {
         try {
             var batch = List.of(message("fine", Actor.USER), message("poison", Actor.USER), message("also fine", Actor.USER));
 
-            assertThatThrownBy(() -> store.appendMessages(user, chat, batch, T0)).isInstanceOf(JdbiException.class);
+            assertThatThrownBy(() -> messages.appendMessages(user, chat, batch, T0)).isInstanceOf(JdbiException.class);
         } finally {
             execute("alter table messages drop constraint test_refuses_poison");
         }
@@ -202,9 +209,10 @@ abstract class JdbiChatStoreContract {
 
     @Test
     void answersConcurrentAppendsEachWithItsOwnMessagesWhenTheyShareStatements() throws Exception {
-        var grouping = new JdbiChatStore(jdbi, new JdbiChatStore.Writers(1, 1)); // one writer: appends that meet it busy queue and share a statement
+        var groupCommit = new GroupCommit(jdbi, new JdbiPersistence.Writers(1, 1)); // one writer: appends that meet it busy queue and share a statement
+        var grouping = new JdbiMessages(jdbi, groupCommit);
         var user = registeredUser();
-        List<ChatId> chats = List.of(chatOf(user), chatOf(user));
+        List<ChatId> twoChats = List.of(chatOf(user), chatOf(user));
         var someoneElses = chatOf(registeredUser());
 
         List<ChatMessage> answered = answersOfConcurrentCallers(16, caller -> {
@@ -221,26 +229,27 @@ abstract class JdbiChatStoreContract {
                     assertThat(grouping.appendMessages(user, someoneElses, batch, at)).isEmpty();
                     continue;
                 }
-                var stored = grouping.appendMessages(user, chats.get(caller % 2), batch, at).orElseThrow();
+                var stored = grouping.appendMessages(user, twoChats.get(caller % 2), batch, at).orElseThrow();
                 assertThat(stored).extracting(ChatMessage::content).containsExactlyElementsOf(batch.stream().map(NewMessage::content).toList());
                 assertThat(stored).extracting(m -> m.id().value()).isSorted().doesNotHaveDuplicates();
                 assertThat(stored).allSatisfy(m -> assertThat(m.createdAt()).isEqualTo(at));
-                assertThat(stored).allSatisfy(m -> assertThat(m.chatId()).isEqualTo(chats.get(caller % 2)));
+                assertThat(stored).allSatisfy(m -> assertThat(m.chatId()).isEqualTo(twoChats.get(caller % 2)));
                 mine.addAll(stored);
             }
             return mine;
         });
 
-        List<ChatMessage> read = new ArrayList<>(readMessages(user, chats.get(0)));
-        read.addAll(readMessages(user, chats.get(1)));
+        List<ChatMessage> read = new ArrayList<>(readMessages(user, twoChats.get(0)));
+        read.addAll(readMessages(user, twoChats.get(1)));
         assertThat(read).containsExactlyInAnyOrderElementsOf(answered);
         assertThat(countMessagesOfChat(someoneElses)).isZero();
-        assertThat(grouping.appendsWrittenInGroups()).as("appends that shared a statement").isPositive();
+        assertThat(groupCommit.appendsWrittenInGroups()).as("appends that shared a statement").isPositive();
     }
 
     @Test
     void failsOnlyTheRefusedAppendsOfAGroupAndStoresTheOthers() throws Exception {
-        var grouping = new JdbiChatStore(jdbi, new JdbiChatStore.Writers(1, 1));
+        var groupCommit = new GroupCommit(jdbi, new JdbiPersistence.Writers(1, 1));
+        var grouping = new JdbiMessages(jdbi, groupCommit);
         var user = registeredUser();
         var chat = chatOf(user);
         int callers = 12;
@@ -264,7 +273,7 @@ abstract class JdbiChatStoreContract {
 
             assertThat(answered).hasSize(3 * (callers * rounds - callers * rounds / 5));
             assertThat(readMessages(user, chat)).containsExactlyInAnyOrderElementsOf(answered);
-            assertThat(grouping.appendsWrittenInGroups()).as("appends that shared a statement").isPositive();
+            assertThat(groupCommit.appendsWrittenInGroups()).as("appends that shared a statement").isPositive();
         } finally {
             execute("alter table messages drop constraint test_refuses_poison");
         }
@@ -307,7 +316,7 @@ abstract class JdbiChatStoreContract {
 
     @Test
     void answersAppendsRacingTheirChatsDeletionAsStoredOrNotFoundAndStoresThemWhole() throws Exception {
-        var grouping = new JdbiChatStore(jdbi, new JdbiChatStore.Writers(1, 1));
+        var grouping = new JdbiPersistence(jdbi, new JdbiPersistence.Writers(1, 1)).messages();
         var user = registeredUser();
         var survivor = chatOf(user);
         List<ChatId> doomed = IntStream.range(0, 12).mapToObj(i -> chatOf(user)).toList();
@@ -341,7 +350,7 @@ abstract class JdbiChatStoreContract {
             }
             barrier.await(60, java.util.concurrent.TimeUnit.SECONDS);
             for (ChatId chat : doomed) {
-                assertThat(store.deleteChat(user, chat)).isPresent();
+                assertThat(chats.deleteChat(user, chat)).isPresent();
                 Thread.sleep(2);
             }
             List<ChatMessage> answeredToSurvivor = new ArrayList<>();
@@ -375,8 +384,8 @@ abstract class JdbiChatStoreContract {
         var owner = registeredUser();
         var chat = chatOf(owner);
 
-        assertThat(store.appendMessages(owner, chat, List.of(), T0)).contains(List.of());
-        assertThat(store.appendMessages(registeredUser(), chat, List.of(), T0)).isEmpty();
+        assertThat(messages.appendMessages(owner, chat, List.of(), T0)).contains(List.of());
+        assertThat(messages.appendMessages(registeredUser(), chat, List.of(), T0)).isEmpty();
     }
 
     @Test
@@ -393,7 +402,7 @@ abstract class JdbiChatStoreContract {
                 "😀".repeat(50_000),
                 "漢".repeat(99_999) + "!");
 
-        var stored = store.appendMessages(user, chat, texts.stream().map(t -> message(t, Actor.USER)).toList(), T0).orElseThrow();
+        var stored = messages.appendMessages(user, chat, texts.stream().map(t -> message(t, Actor.USER)).toList(), T0).orElseThrow();
 
         var readBack = readMessages(user, chat);
         assertThat(readBack).containsExactlyElementsOf(stored);
@@ -404,7 +413,7 @@ abstract class JdbiChatStoreContract {
     void deletingAChatDeletesItsMessages() {
         var user = registeredUser();
         var chat = chatOf(user);
-        store.appendMessages(user, chat, List.of(message("soon gone", Actor.USER)), T0).orElseThrow();
+        messages.appendMessages(user, chat, List.of(message("soon gone", Actor.USER)), T0).orElseThrow();
 
         jdbi.useHandle(h -> h.execute("delete from chats where user_id = ? and id = ?", user.value(), chat.value()));
 
@@ -417,14 +426,14 @@ abstract class JdbiChatStoreContract {
     void readsAPageOfMessagesAfterTheCursorInIdOrder() {
         var user = registeredUser();
         var chat = chatOf(user);
-        var stored = store.appendMessages(user, chat, IntStream.range(0, 10).mapToObj(i -> message("m" + i, Actor.USER)).toList(), T0)
+        var stored = messages.appendMessages(user, chat, IntStream.range(0, 10).mapToObj(i -> message("m" + i, Actor.USER)).toList(), T0)
                 .orElseThrow();
 
-        assertThat(store.loadMessages(user, chat, 0, 4)).contains(stored.subList(0, 4));
-        assertThat(store.loadMessages(user, chat, stored.get(3).id().value(), 4)).contains(stored.subList(4, 8));
-        assertThat(store.loadMessages(user, chat, stored.get(7).id().value(), 4)).contains(stored.subList(8, 10));
-        assertThat(store.loadMessages(user, chat, stored.get(9).id().value(), 4)).contains(List.of());
-        assertThat(store.loadMessages(user, chat, Long.MAX_VALUE, 4)).contains(List.of());
+        assertThat(messages.loadMessages(user, chat, 0, 4)).contains(stored.subList(0, 4));
+        assertThat(messages.loadMessages(user, chat, stored.get(3).id().value(), 4)).contains(stored.subList(4, 8));
+        assertThat(messages.loadMessages(user, chat, stored.get(7).id().value(), 4)).contains(stored.subList(8, 10));
+        assertThat(messages.loadMessages(user, chat, stored.get(9).id().value(), 4)).contains(List.of());
+        assertThat(messages.loadMessages(user, chat, Long.MAX_VALUE, 4)).contains(List.of());
     }
 
     @Test
@@ -432,11 +441,11 @@ abstract class JdbiChatStoreContract {
         var user = registeredUser();
         var chat = chatOf(user);
         var other = chatOf(user);
-        var mine = store.appendMessages(user, chat, List.of(message("mine", Actor.USER)), T0).orElseThrow();
-        store.appendMessages(user, other, List.of(message("other chat", Actor.USER)), T0).orElseThrow();
-        var later = store.appendMessages(user, chat, List.of(message("mine again", Actor.ASSISTANT)), T0).orElseThrow();
+        var mine = messages.appendMessages(user, chat, List.of(message("mine", Actor.USER)), T0).orElseThrow();
+        messages.appendMessages(user, other, List.of(message("other chat", Actor.USER)), T0).orElseThrow();
+        var later = messages.appendMessages(user, chat, List.of(message("mine again", Actor.ASSISTANT)), T0).orElseThrow();
 
-        assertThat(store.loadMessages(user, chat, 0, 100)).contains(List.of(mine.get(0), later.get(0)));
+        assertThat(messages.loadMessages(user, chat, 0, 100)).contains(List.of(mine.get(0), later.get(0)));
     }
 
     @Test
@@ -444,13 +453,13 @@ abstract class JdbiChatStoreContract {
         var owner = registeredUser();
         var empty = chatOf(owner);
         var full = chatOf(owner);
-        store.appendMessages(owner, full, List.of(message("private", Actor.USER)), T0).orElseThrow();
+        messages.appendMessages(owner, full, List.of(message("private", Actor.USER)), T0).orElseThrow();
         var intruder = registeredUser();
 
-        assertThat(store.loadMessages(owner, empty, 0, 10)).contains(List.of());
-        assertThat(store.loadMessages(intruder, full, 0, 10)).isEmpty();
-        assertThat(store.loadMessages(intruder, empty, 0, 10)).isEmpty();
-        assertThat(store.loadMessages(owner, new ChatId(Long.MAX_VALUE), 0, 10)).isEmpty();
+        assertThat(messages.loadMessages(owner, empty, 0, 10)).contains(List.of());
+        assertThat(messages.loadMessages(intruder, full, 0, 10)).isEmpty();
+        assertThat(messages.loadMessages(intruder, empty, 0, 10)).isEmpty();
+        assertThat(messages.loadMessages(owner, new ChatId(Long.MAX_VALUE), 0, 10)).isEmpty();
     }
 
     /** A large chat read page by page: every message once, in order, and each page a range scan from its cursor. */
@@ -463,7 +472,7 @@ abstract class JdbiChatStoreContract {
         var chat = chatOf(user);
         for (int start = 0; start < total; start += batch) {
             int first = start;
-            store.appendMessages(user, chat, IntStream.range(first, first + batch)
+            messages.appendMessages(user, chat, IntStream.range(first, first + batch)
                     .mapToObj(i -> message("message " + i, Actor.values()[i % 3])).toList(), T0).orElseThrow();
         }
 
@@ -473,7 +482,7 @@ abstract class JdbiChatStoreContract {
         int read = 0;
         while (true) {
             cursors.add(after);
-            List<ChatMessage> page = store.loadMessages(user, chat, after, limit).orElseThrow();
+            List<ChatMessage> page = messages.loadMessages(user, chat, after, limit).orElseThrow();
             if (page.isEmpty()) {
                 break;
             }
@@ -498,7 +507,7 @@ abstract class JdbiChatStoreContract {
      */
     abstract void assertPagesAreRangeScans(UserId owner, ChatId chat, List<Long> cursors, int limit);
 
-    /** The SQL of the page query, as the store runs it. */
+    /** The SQL of the page query, as {@link JdbiMessages} runs it. */
     static String pageQuery() {
         try {
             return MessageDao.class.getMethod("page", String.class, long.class, long.class, int.class)
@@ -514,23 +523,23 @@ abstract class JdbiChatStoreContract {
     void removesTheNewestMessageAndAnswersWithIt() {
         var user = registeredUser();
         var chat = chatOf(user);
-        var stored = store.appendMessages(user, chat, List.of(message("question", Actor.USER), message("answer", Actor.ASSISTANT)), T0)
+        var stored = messages.appendMessages(user, chat, List.of(message("question", Actor.USER), message("answer", Actor.ASSISTANT)), T0)
                 .orElseThrow();
 
-        assertThat(store.removeLastMessage(user, chat)).isEqualTo(new Removal.Removed(stored.get(1)));
+        assertThat(messages.removeLastMessage(user, chat)).isEqualTo(new Removal.Removed(stored.get(1)));
         assertThat(readMessages(user, chat)).containsExactly(stored.get(0));
-        assertThat(store.removeLastMessage(user, chat)).isEqualTo(new Removal.Removed(stored.get(0)));
-        assertThat(store.removeLastMessage(user, chat)).isEqualTo(new Removal.ChatIsEmpty());
+        assertThat(messages.removeLastMessage(user, chat)).isEqualTo(new Removal.Removed(stored.get(0)));
+        assertThat(messages.removeLastMessage(user, chat)).isEqualTo(new Removal.ChatIsEmpty());
     }
 
     @Test
     void removesNothingFromAnotherUsersChatOrAMissingOne() {
         var owner = registeredUser();
         var chat = chatOf(owner);
-        store.appendMessages(owner, chat, List.of(message("keep me", Actor.USER)), T0).orElseThrow();
+        messages.appendMessages(owner, chat, List.of(message("keep me", Actor.USER)), T0).orElseThrow();
 
-        assertThat(store.removeLastMessage(registeredUser(), chat)).isEqualTo(new Removal.NoSuchChat());
-        assertThat(store.removeLastMessage(owner, new ChatId(Long.MAX_VALUE))).isEqualTo(new Removal.NoSuchChat());
+        assertThat(messages.removeLastMessage(registeredUser(), chat)).isEqualTo(new Removal.NoSuchChat());
+        assertThat(messages.removeLastMessage(owner, new ChatId(Long.MAX_VALUE))).isEqualTo(new Removal.NoSuchChat());
         assertThat(countMessagesOfChat(chat)).isOne();
     }
 
@@ -539,15 +548,15 @@ abstract class JdbiChatStoreContract {
         int callers = 8;
         var user = registeredUser();
         var chat = chatOf(user);
-        var stored = store.appendMessages(user, chat, IntStream.range(0, callers + 2)
+        var stored = messages.appendMessages(user, chat, IntStream.range(0, callers + 2)
                 .mapToObj(i -> message("m" + i, Actor.USER)).toList(), T0).orElseThrow();
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
             var barrier = new CyclicBarrier(callers);
             List<Future<Removal>> removals = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
-                // A store of its own per caller: each opens its own connections, so the calls meet in the database.
-                var own = new JdbiChatStore(TestJdbi.create(database));
+                // Adapters of their own per caller: each opens its own connections, so the calls meet in the database.
+                var own = new JdbiPersistence(TestJdbi.create(database)).messages();
                 removals.add(pool.submit(() -> {
                     barrier.await();
                     return own.removeLastMessage(user, chat);
@@ -571,10 +580,10 @@ abstract class JdbiChatStoreContract {
     void savesAUserOnce() {
         var user = new UserId("ユーザー 🙂 " + UUID.randomUUID());
 
-        assertThat(store.userExists(user)).isFalse();
-        assertThat(store.saveUserIfAbsent(user)).isTrue();
-        assertThat(store.saveUserIfAbsent(user)).isFalse();
-        assertThat(store.userExists(user)).isTrue();
+        assertThat(users.userExists(user)).isFalse();
+        assertThat(users.saveUserIfAbsent(user)).isTrue();
+        assertThat(users.saveUserIfAbsent(user)).isFalse();
+        assertThat(users.userExists(user)).isTrue();
     }
 
     @Test
@@ -584,17 +593,17 @@ abstract class JdbiChatStoreContract {
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
             // One open connection per caller, so the calls collide in the database rather than while connecting.
-            List<JdbiChatStore> stores = new ArrayList<>();
+            List<JdbiUsers> stores = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
                 Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
                 connections.add(connection);
-                stores.add(new JdbiChatStore(Jdbi.create(connection)));
+                stores.add(new JdbiPersistence(Jdbi.create(connection)).users());
             }
             for (int round = 0; round < 20; round++) {
                 var user = new UserId("contended-" + UUID.randomUUID());
                 var barrier = new CyclicBarrier(callers);
                 List<Future<Boolean>> results = new ArrayList<>();
-                for (JdbiChatStore each : stores) {
+                for (JdbiUsers each : stores) {
                     results.add(pool.submit(() -> {
                         barrier.await();
                         return each.saveUserIfAbsent(user);
@@ -605,7 +614,7 @@ abstract class JdbiChatStoreContract {
                     created += result.get() ? 1 : 0;
                 }
                 assertThat(created).as("callers that created the user in round %d", round).isEqualTo(1);
-                assertThat(store.userExists(user)).isTrue();
+                assertThat(users.userExists(user)).isTrue();
             }
         } finally {
             pool.shutdownNow();
@@ -621,7 +630,7 @@ abstract class JdbiChatStoreContract {
     void insertsAChatForARegisteredUser() {
         var user = registeredUser();
 
-        Chat chat = store.insertChat(user, "Reise nach 東京 ✈️", Optional.of("gpt-4o"), T0).orElseThrow();
+        Chat chat = chats.insertChat(user, "Reise nach 東京 ✈️", Optional.of("gpt-4o"), T0).orElseThrow();
 
         assertThat(chat.id().value()).isPositive();
         assertThat(chat.owner()).isEqualTo(user);
@@ -636,7 +645,7 @@ abstract class JdbiChatStoreContract {
     void insertsAChatWithoutModel() {
         var user = registeredUser();
 
-        Chat chat = store.insertChat(user, "untitled", Optional.empty(), T0).orElseThrow();
+        Chat chat = chats.insertChat(user, "untitled", Optional.empty(), T0).orElseThrow();
 
         assertThat(chat.model()).isEmpty();
         assertThat(readChat(user, chat.id())).contains(chat);
@@ -657,18 +666,18 @@ abstract class JdbiChatStoreContract {
     void insertsNoChatForAnUnregisteredUser() {
         var stranger = new UserId("never-registered-" + UUID.randomUUID());
 
-        assertThat(store.insertChat(stranger, "name", Optional.empty(), T0)).isEmpty();
+        assertThat(chats.insertChat(stranger, "name", Optional.empty(), T0)).isEmpty();
         assertThat(countChatsOf(stranger)).isZero();
     }
 
     @Test
     void findsAChatsUpdatedAtInItsNewestMessageWithoutWritingTheChat() {
         var user = registeredUser();
-        var chat = store.insertChat(user, "busy", Optional.empty(), T0).orElseThrow();
-        store.appendMessages(user, chat.id(), List.of(message("first", Actor.USER)), T0.plusSeconds(10)).orElseThrow();
-        store.appendMessages(user, chat.id(), List.of(message("second", Actor.ASSISTANT)), T0.plusSeconds(20)).orElseThrow();
+        var chat = chats.insertChat(user, "busy", Optional.empty(), T0).orElseThrow();
+        messages.appendMessages(user, chat.id(), List.of(message("first", Actor.USER)), T0.plusSeconds(10)).orElseThrow();
+        messages.appendMessages(user, chat.id(), List.of(message("second", Actor.ASSISTANT)), T0.plusSeconds(20)).orElseThrow();
 
-        assertThat(store.loadChats(user, ChatOrder.UPDATED_AT_DESC, 10)).singleElement()
+        assertThat(chats.loadChats(user, ChatOrder.UPDATED_AT_DESC, 10)).singleElement()
                 .isEqualTo(new Chat(chat.id(), user, "busy", Optional.empty(), T0, T0.plusSeconds(20)));
         // The row itself is untouched: writers of one chat never queue on its row.
         assertThat(readChat(user, chat.id())).contains(chat);
@@ -677,42 +686,42 @@ abstract class JdbiChatStoreContract {
     @Test
     void listsAUsersChatsInEachOrderUpToTheLimit() {
         var user = registeredUser();
-        var oldest = store.insertChat(user, "oldest", Optional.empty(), T0).orElseThrow().id();
-        var middle = store.insertChat(user, "middle", Optional.of("m"), T0.plusSeconds(1)).orElseThrow().id();
-        var newest = store.insertChat(user, "newest", Optional.empty(), T0.plusSeconds(2)).orElseThrow().id();
-        var twin = store.insertChat(user, "same time as newest", Optional.empty(), T0.plusSeconds(2)).orElseThrow().id();
-        store.appendMessages(user, oldest, List.of(message("revived", Actor.USER)), T0.plusSeconds(5)).orElseThrow();
+        var oldest = chats.insertChat(user, "oldest", Optional.empty(), T0).orElseThrow().id();
+        var middle = chats.insertChat(user, "middle", Optional.of("m"), T0.plusSeconds(1)).orElseThrow().id();
+        var newest = chats.insertChat(user, "newest", Optional.empty(), T0.plusSeconds(2)).orElseThrow().id();
+        var twin = chats.insertChat(user, "same time as newest", Optional.empty(), T0.plusSeconds(2)).orElseThrow().id();
+        messages.appendMessages(user, oldest, List.of(message("revived", Actor.USER)), T0.plusSeconds(5)).orElseThrow();
         chatOf(registeredUser());
 
-        assertThat(ids(store.loadChats(user, ChatOrder.UPDATED_AT_DESC, 10))).containsExactly(oldest, twin, newest, middle);
-        assertThat(ids(store.loadChats(user, ChatOrder.UPDATED_AT_ASC, 10))).containsExactly(middle, newest, twin, oldest);
-        assertThat(ids(store.loadChats(user, ChatOrder.CREATED_AT_DESC, 10))).containsExactly(twin, newest, middle, oldest);
-        assertThat(ids(store.loadChats(user, ChatOrder.CREATED_AT_ASC, 10))).containsExactly(oldest, middle, newest, twin);
-        assertThat(ids(store.loadChats(user, ChatOrder.UPDATED_AT_DESC, 2))).containsExactly(oldest, twin);
-        assertThat(store.loadChats(registeredUser(), ChatOrder.UPDATED_AT_DESC, 10)).isEmpty();
+        assertThat(ids(chats.loadChats(user, ChatOrder.UPDATED_AT_DESC, 10))).containsExactly(oldest, twin, newest, middle);
+        assertThat(ids(chats.loadChats(user, ChatOrder.UPDATED_AT_ASC, 10))).containsExactly(middle, newest, twin, oldest);
+        assertThat(ids(chats.loadChats(user, ChatOrder.CREATED_AT_DESC, 10))).containsExactly(twin, newest, middle, oldest);
+        assertThat(ids(chats.loadChats(user, ChatOrder.CREATED_AT_ASC, 10))).containsExactly(oldest, middle, newest, twin);
+        assertThat(ids(chats.loadChats(user, ChatOrder.UPDATED_AT_DESC, 2))).containsExactly(oldest, twin);
+        assertThat(chats.loadChats(registeredUser(), ChatOrder.UPDATED_AT_DESC, 10)).isEmpty();
     }
 
     @Test
     void renamesAChatAndMovesItsUpdatedAt() {
         var user = registeredUser();
-        var chat = store.insertChat(user, "draft", Optional.of("gpt-4o"), T0).orElseThrow();
+        var chat = chats.insertChat(user, "draft", Optional.of("gpt-4o"), T0).orElseThrow();
 
-        var renamed = store.renameChat(user, chat.id(), "Trip to 東京", Optional.empty(), T0.plusSeconds(60).plusNanos(999)).orElseThrow();
+        var renamed = chats.renameChat(user, chat.id(), "Trip to 東京", Optional.empty(), T0.plusSeconds(60).plusNanos(999)).orElseThrow();
 
         var expected = new Chat(chat.id(), user, "Trip to 東京", Optional.of("gpt-4o"), T0, T0.plusSeconds(60));
         assertThat(renamed).isEqualTo(expected);
-        assertThat(store.loadChats(user, ChatOrder.UPDATED_AT_DESC, 10)).containsExactly(expected);
-        assertThat(store.renameChat(user, chat.id(), "Trip", Optional.of("llama3"), T0.plusSeconds(61)).orElseThrow().model())
+        assertThat(chats.loadChats(user, ChatOrder.UPDATED_AT_DESC, 10)).containsExactly(expected);
+        assertThat(chats.renameChat(user, chat.id(), "Trip", Optional.of("llama3"), T0.plusSeconds(61)).orElseThrow().model())
                 .contains("llama3");
     }
 
     @Test
     void neverMovesUpdatedAtBackwardsOnRename() {
         var user = registeredUser();
-        var chat = store.insertChat(user, "draft", Optional.empty(), T0).orElseThrow();
-        store.appendMessages(user, chat.id(), List.of(message("hi", Actor.USER)), T0.plusSeconds(100)).orElseThrow();
+        var chat = chats.insertChat(user, "draft", Optional.empty(), T0).orElseThrow();
+        messages.appendMessages(user, chat.id(), List.of(message("hi", Actor.USER)), T0.plusSeconds(100)).orElseThrow();
 
-        var renamed = store.renameChat(user, chat.id(), "from a slow clock", Optional.empty(), T0.minusSeconds(5)).orElseThrow();
+        var renamed = chats.renameChat(user, chat.id(), "from a slow clock", Optional.empty(), T0.minusSeconds(5)).orElseThrow();
 
         assertThat(renamed.updatedAt()).isEqualTo(T0.plusSeconds(100));
         assertThat(readChat(user, chat.id()).orElseThrow().updatedAt()).isEqualTo(T0);
@@ -721,36 +730,36 @@ abstract class JdbiChatStoreContract {
     @Test
     void renamesNoChatOfAnotherUser() {
         var owner = registeredUser();
-        var chat = store.insertChat(owner, "mine", Optional.empty(), T0).orElseThrow();
+        var chat = chats.insertChat(owner, "mine", Optional.empty(), T0).orElseThrow();
 
-        assertThat(store.renameChat(registeredUser(), chat.id(), "stolen", Optional.of("x"), T0.plusSeconds(1))).isEmpty();
-        assertThat(store.renameChat(owner, new ChatId(Long.MAX_VALUE), "nothing", Optional.empty(), T0)).isEmpty();
+        assertThat(chats.renameChat(registeredUser(), chat.id(), "stolen", Optional.of("x"), T0.plusSeconds(1))).isEmpty();
+        assertThat(chats.renameChat(owner, new ChatId(Long.MAX_VALUE), "nothing", Optional.empty(), T0)).isEmpty();
         assertThat(readChat(owner, chat.id())).contains(chat);
     }
 
     @Test
     void deletesAChatWithItsMessagesAndAnswersWithTheChatAsItWas() {
         var user = registeredUser();
-        var chat = store.insertChat(user, "doomed", Optional.empty(), T0).orElseThrow();
+        var chat = chats.insertChat(user, "doomed", Optional.empty(), T0).orElseThrow();
         var keep = chatOf(user);
-        store.appendMessages(user, chat.id(), List.of(message("bye", Actor.USER)), T0.plusSeconds(3)).orElseThrow();
-        store.appendMessages(user, keep, List.of(message("stay", Actor.USER)), T0).orElseThrow();
+        messages.appendMessages(user, chat.id(), List.of(message("bye", Actor.USER)), T0.plusSeconds(3)).orElseThrow();
+        messages.appendMessages(user, keep, List.of(message("stay", Actor.USER)), T0).orElseThrow();
 
-        assertThat(store.deleteChat(user, chat.id())).contains(new Chat(chat.id(), user, "doomed", Optional.empty(), T0, T0.plusSeconds(3)));
+        assertThat(chats.deleteChat(user, chat.id())).contains(new Chat(chat.id(), user, "doomed", Optional.empty(), T0, T0.plusSeconds(3)));
 
         assertThat(readChat(user, chat.id())).isEmpty();
         assertThat(countMessagesOfChat(chat.id())).isZero();
         assertThat(countMessagesOfChat(keep)).isOne();
-        assertThat(store.deleteChat(user, chat.id())).isEmpty();
+        assertThat(chats.deleteChat(user, chat.id())).isEmpty();
     }
 
     @Test
     void deletesNoChatOfAnotherUser() {
         var owner = registeredUser();
         var chat = chatOf(owner);
-        store.appendMessages(owner, chat, List.of(message("mine", Actor.USER)), T0).orElseThrow();
+        messages.appendMessages(owner, chat, List.of(message("mine", Actor.USER)), T0).orElseThrow();
 
-        assertThat(store.deleteChat(registeredUser(), chat)).isEmpty();
+        assertThat(chats.deleteChat(registeredUser(), chat)).isEmpty();
         assertThat(countChatsOf(owner)).isOne();
         assertThat(countMessagesOfChat(chat)).isOne();
     }
@@ -763,29 +772,29 @@ abstract class JdbiChatStoreContract {
         var hash = newTokenHash();
         var session = new Session(user, T0, T0.plusSeconds(3600), Optional.empty());
 
-        store.saveSession(hash, session);
+        sessions.saveSession(hash, session);
 
-        assertThat(store.findSessionByTokenHash(hash.clone())).contains(session);
-        assertThat(store.findSessionByTokenHash(newTokenHash())).isEmpty();
+        assertThat(sessions.findSessionByTokenHash(hash.clone())).contains(session);
+        assertThat(sessions.findSessionByTokenHash(newTokenHash())).isEmpty();
     }
 
     @Test
     void revokesASessionOnlyOnce() {
         var user = registeredUser();
         var hash = newTokenHash();
-        store.saveSession(hash, new Session(user, T0, T0.plusSeconds(3600), Optional.empty()));
+        sessions.saveSession(hash, new Session(user, T0, T0.plusSeconds(3600), Optional.empty()));
         var revokedAt = T0.plusSeconds(60).plusNanos(123_000);
 
-        assertThat(store.revokeSession(hash, revokedAt)).isTrue();
-        assertThat(store.revokeSession(hash, revokedAt.plusSeconds(1))).isFalse();
+        assertThat(sessions.revokeSession(hash, revokedAt)).isTrue();
+        assertThat(sessions.revokeSession(hash, revokedAt.plusSeconds(1))).isFalse();
 
-        assertThat(store.findSessionByTokenHash(hash))
+        assertThat(sessions.findSessionByTokenHash(hash))
                 .contains(new Session(user, T0, T0.plusSeconds(3600), Optional.of(revokedAt)));
     }
 
     @Test
     void revokesNoUnknownSession() {
-        assertThat(store.revokeSession(newTokenHash(), T0)).isFalse();
+        assertThat(sessions.revokeSession(newTokenHash(), T0)).isFalse();
     }
 
     @Test
@@ -796,11 +805,11 @@ abstract class JdbiChatStoreContract {
         var expiredHash = newTokenHash();
         var revokedHash = newTokenHash();
 
-        store.saveSession(expiredHash, expired);
-        store.saveSession(revokedHash, storedRevoked);
+        sessions.saveSession(expiredHash, expired);
+        sessions.saveSession(revokedHash, storedRevoked);
 
-        assertThat(store.findSessionByTokenHash(expiredHash)).contains(expired);
-        assertThat(store.findSessionByTokenHash(revokedHash)).contains(storedRevoked);
+        assertThat(sessions.findSessionByTokenHash(expiredHash)).contains(expired);
+        assertThat(sessions.findSessionByTokenHash(revokedHash)).contains(storedRevoked);
     }
 
     @Test
@@ -808,8 +817,8 @@ abstract class JdbiChatStoreContract {
         var session = new Session(new UserId("never-registered-" + UUID.randomUUID()), T0, T0.plusSeconds(1), Optional.empty());
         var hash = newTokenHash();
 
-        assertThatThrownBy(() -> store.saveSession(hash, session)).isInstanceOf(JdbiException.class);
-        assertThat(store.findSessionByTokenHash(hash)).isEmpty();
+        assertThatThrownBy(() -> sessions.saveSession(hash, session)).isInstanceOf(JdbiException.class);
+        assertThat(sessions.findSessionByTokenHash(hash)).isEmpty();
     }
 
     // --- migrations
@@ -818,14 +827,14 @@ abstract class JdbiChatStoreContract {
     void runsMigrationsAgainWithoutHarm() {
         var user = registeredUser();
         var chat = chatOf(user);
-        var stored = store.appendMessages(user, chat, List.of(message("before", Actor.USER)), T0).orElseThrow();
+        var stored = messages.appendMessages(user, chat, List.of(message("before", Actor.USER)), T0).orElseThrow();
         int applied = countAppliedMigrations();
 
         DatabaseMigrations.migrate(database.dataSource());
 
         assertThat(countAppliedMigrations()).isEqualTo(applied);
         assertThat(readMessages(user, chat)).containsExactlyElementsOf(stored);
-        assertThat(store.appendMessages(user, chat, List.of(message("after", Actor.USER)), T0)).isPresent();
+        assertThat(messages.appendMessages(user, chat, List.of(message("after", Actor.USER)), T0)).isPresent();
     }
 
     // --- schema
@@ -875,12 +884,12 @@ abstract class JdbiChatStoreContract {
 
     UserId registeredUser() {
         var user = new UserId("user-" + UUID.randomUUID());
-        assertThat(store.saveUserIfAbsent(user)).isTrue();
+        assertThat(users.saveUserIfAbsent(user)).isTrue();
         return user;
     }
 
     ChatId chatOf(UserId owner) {
-        return store.insertChat(owner, "a chat", Optional.empty(), T0).orElseThrow().id();
+        return chats.insertChat(owner, "a chat", Optional.empty(), T0).orElseThrow().id();
     }
 
     static List<ChatId> ids(List<Chat> chats) {

@@ -26,12 +26,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Runs the store's contract on both supported databases, each in a database of its own. */
-class JdbiChatStoreTest {
+/** Runs the persistence contract on both supported databases, each in a database of its own. */
+class JdbiPersistenceTest {
 
     @Nested
     @DisplayName("on H2 (PostgreSQL mode)")
-    class OnH2 extends JdbiChatStoreContract {
+    class OnH2 extends JdbiPersistenceContract {
         @Override
         TestDatabase openDatabase() {
             return H2TestDatabase.create();
@@ -64,7 +64,7 @@ class JdbiChatStoreTest {
 
     @Nested
     @DisplayName("on PostgreSQL")
-    class OnPostgres extends JdbiChatStoreContract {
+    class OnPostgres extends JdbiPersistenceContract {
         @Override
         TestDatabase openDatabase() {
             return PostgresTestDatabase.create();
@@ -123,7 +123,7 @@ class JdbiChatStoreTest {
                 deleter.execute("delete from chats where user_id = ? and id = ?", user.value(), chat.value());
 
                 Future<Optional<List<ChatMessage>>> appended =
-                        appender.submit(() -> store.appendMessages(user, chat, List.of(message("too late", Actor.USER)), T0));
+                        appender.submit(() -> messages.appendMessages(user, chat, List.of(message("too late", Actor.USER)), T0));
                 awaitAStatementWaitingForALock();
                 deleter.commit();
 

@@ -1,0 +1,105 @@
+package neptun.chat.adapters.persistence;
+
+import java.sql.SQLException;
+import java.util.List;
+import neptun.chat.adapters.persistence.AppendMessagesStatement.Append;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Concurrent appends of messages share statements and commits (see {@link WriteCombiner}). Each append is
+ * weighed by its rows and characters and goes to the writers of its size, {@link JdbiPersistence.Writers}:
+ * one that arrives while all of them are busy waits for the next group, which writes every append then
+ * waiting in one statement and one commit. A group that the database refuses is written again one append at
+ * a time, so each append succeeds or fails on its own as if it had been written alone.
+ */
+final class GroupCommit {
+    /** A group's size: about a million characters. */
+    private static final int MAX_GROUP_WEIGHT = 1_000_000;
+    /** Appends from this weight on (about 50 messages of 200 characters) are large. */
+    private static final int LARGE_WEIGHT = 16_384;
+    /** Each row counts as this many characters more, so that groups of short messages stay bounded in rows. */
+    private static final int ROW_WEIGHT = 100;
+
+    private final Jdbi jdbi;
+    private final WriteCombiner<Append, List<Long>> smallAppends;
+    private final WriteCombiner<Append, List<Long>> largeAppends;
+
+    /** Appends through {@code jdbi}, on {@code writers} of its connections at most. */
+    GroupCommit(Jdbi jdbi, JdbiPersistence.Writers writers) {
+        this.jdbi = jdbi;
+        this.smallAppends = new WriteCombiner<>(writers.small(), MAX_GROUP_WEIGHT, this::writeGroup);
+        this.largeAppends = new WriteCombiner<>(writers.large(), MAX_GROUP_WEIGHT, this::writeGroup);
+    }
+
+    /**
+     * Returns once {@code append} is committed, alone or with others.
+     *
+     * @return the new ids in the append's order, or none when the chat is not the owner's (or was deleted
+     *     meanwhile)
+     */
+    List<Long> append(Append append) {
+        int weight = weight(append);
+        return (weight < LARGE_WEIGHT ? smallAppends : largeAppends).write(append, weight);
+    }
+
+    /** How many appends shared a statement with others so far. */
+    long appendsWrittenInGroups() {
+        return smallAppends.itemsWrittenInGroups() + largeAppends.itemsWrittenInGroups();
+    }
+
+    /** Groups are bounded by rows and by characters, which is what a statement's size follows. */
+    private static int weight(Append append) {
+        long characters = 0;
+        for (String content : append.contents()) {
+            characters += content.length();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, characters + ROW_WEIGHT * (long) append.size());
+    }
+
+    private void writeGroup(List<WriteCombiner.Pending<Append, List<Long>>> group) {
+        if (group.size() > 1) {
+            List<Append> items = group.stream().map(WriteCombiner.Pending::item).toList();
+            try {
+                List<List<Long>> ids = jdbi.withHandle(handle -> AppendMessagesStatement.executeGroup(handle.getConnection(), items));
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).succeed(ids.get(i));
+                }
+                return;
+            } catch (SQLException | JdbiException e) {
+                if (!SqlStates.isRefusalOfData(e)) {
+                    throw asJdbiException(e); // e.g. the connection failed: whether anything was stored is unknown
+                }
+                // Nothing was stored; some append was refused (or its chat deleted meanwhile): each on its own.
+            }
+        }
+        jdbi.useHandle(handle -> {
+            for (var pending : group) {
+                try {
+                    pending.succeed(appendAlone(handle, pending.item()));
+                } catch (JdbiException e) {
+                    pending.fail(e);
+                }
+            }
+        });
+    }
+
+    /** @return the new ids, or none when the chat is not the owner's (or was deleted meanwhile) */
+    private static List<Long> appendAlone(Handle handle, Append append) {
+        try {
+            return AppendMessagesStatement.execute(handle.getConnection(), append);
+        } catch (SQLException | JdbiException e) {
+            if (SqlStates.isMissingReferencedRow(e)) {
+                return List.of(); // the chat was deleted while the insert ran; nothing was stored
+            }
+            throw asJdbiException(e);
+        }
+    }
+
+    private static JdbiException asJdbiException(Exception e) {
+        return e instanceof JdbiException jdbiException ? jdbiException
+                : new UnableToExecuteStatementException("appending messages failed", e, null);
+    }
+}

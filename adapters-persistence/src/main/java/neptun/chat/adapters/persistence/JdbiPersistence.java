@@ -1,0 +1,68 @@
+package neptun.chat.adapters.persistence;
+
+import java.util.Objects;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * Stores users, sessions, chats and messages in PostgreSQL or H2 (PostgreSQL mode) through JDBI: one adapter
+ * per aggregate, all over one {@link Jdbi}. Every port call that writes is atomic: a single SQL statement, or
+ * one transaction where it needs several (renaming or deleting a chat and reading it back). Instants are
+ * stored to the microsecond (finer parts are cut off first, so what a call returns equals what a later read
+ * returns). Failures of the database surface as JDBI's unchecked exceptions.
+ */
+public final class JdbiPersistence {
+    /**
+     * How many statements append messages at the same time, each on a connection of its own: for small
+     * appends (under about 50 messages) and for large ones. Fewer writers make larger shared statements;
+     * small appends gain most from that, while large ones fill a statement by themselves and gain from
+     * running in parallel. The defaults gave the most messages per second on 2 cores (BENCHMARKS.md).
+     */
+    public record Writers(int small, int large) {
+        public static final Writers DEFAULT = new Writers(1, 2);
+
+        public Writers {
+            if (small < 1 || large < 1) {
+                throw new IllegalArgumentException("writers must be positive");
+            }
+        }
+    }
+
+    private final JdbiChats chats;
+    private final JdbiMessages messages;
+    private final JdbiUsers users;
+    private final JdbiSessions sessions;
+
+    /** Uses {@code jdbi}, and {@link Writers#DEFAULT} of its connections at most for appending messages. */
+    public JdbiPersistence(Jdbi jdbi) {
+        this(jdbi, Writers.DEFAULT);
+    }
+
+    /**
+     * Uses {@code jdbi}, installing {@link SqlObjectPlugin} unless it already is (installing it twice is a
+     * no-op), and {@code writers} of its connections at most for appending messages.
+     */
+    public JdbiPersistence(Jdbi jdbi, Writers writers) {
+        Objects.requireNonNull(jdbi, "jdbi").installPlugin(new SqlObjectPlugin());
+        this.chats = new JdbiChats(jdbi);
+        this.messages = new JdbiMessages(jdbi, new GroupCommit(jdbi, writers));
+        this.users = new JdbiUsers(jdbi);
+        this.sessions = new JdbiSessions(jdbi);
+    }
+
+    public JdbiChats chats() {
+        return chats;
+    }
+
+    public JdbiMessages messages() {
+        return messages;
+    }
+
+    public JdbiUsers users() {
+        return users;
+    }
+
+    public JdbiSessions sessions() {
+        return sessions;
+    }
+}

@@ -53,10 +53,6 @@ final class WriteCombiner<T, R> {
             settle(null, Objects.requireNonNull(cause, "cause"));
         }
 
-        boolean isSettled() {
-            return settled;
-        }
-
         private void settle(R value, RuntimeException cause) {
             if (settled) {
                 throw new IllegalStateException("settled twice");

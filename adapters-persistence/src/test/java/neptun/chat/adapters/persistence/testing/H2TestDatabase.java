@@ -27,10 +27,6 @@ public final class H2TestDatabase implements TestDatabase {
         return new H2TestDatabase("neptun_test_" + UUID.randomUUID().toString().replace("-", ""));
     }
 
-    public String name() {
-        return name;
-    }
-
     @Override
     public String jdbcUrl() {
         return "jdbc:h2:mem:" + name + FLAGS;

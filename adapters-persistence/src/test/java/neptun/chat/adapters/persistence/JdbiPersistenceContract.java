@@ -837,6 +837,14 @@ abstract class JdbiPersistenceContract {
         assertThat(messages.appendMessages(user, chat, List.of(message("after", Actor.USER)), T0)).isPresent();
     }
 
+    @Test
+    void keepsNoIndexOnTheStoredUpdatedAt() {
+        assertThat(indexesOf("chats")).contains("chats_user_created_idx").doesNotContain("chats_user_updated_idx");
+    }
+
+    /** The names of the indexes on {@code table}, from the database's catalog. */
+    abstract List<String> indexesOf(String table);
+
     // --- schema
 
     @Test

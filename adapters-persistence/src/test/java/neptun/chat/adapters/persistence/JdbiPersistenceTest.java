@@ -47,6 +47,12 @@ class JdbiPersistenceTest {
             return false;
         }
 
+        @Override
+        List<String> indexesOf(String table) {
+            return jdbi.withHandle(h -> h.createQuery("select index_name from information_schema.indexes where table_name = :table")
+                    .bind("table", table).mapTo(String.class).list());
+        }
+
         /** H2's EXPLAIN ANALYZE names the index it scans and counts the rows it read from it. */
         @Override
         void assertPagesAreRangeScans(UserId owner, ChatId chat, List<Long> cursors, int limit) {
@@ -73,6 +79,12 @@ class JdbiPersistenceTest {
         @Override
         boolean keepsNoMessageOfAChatDeletedDuringItsInsert() {
             return true;
+        }
+
+        @Override
+        List<String> indexesOf(String table) {
+            return jdbi.withHandle(h -> h.createQuery("select indexname from pg_indexes where schemaname = current_schema() and tablename = :table")
+                    .bind("table", table).mapTo(String.class).list());
         }
 
         /**

@@ -38,13 +38,16 @@ public final class JdbiMessages implements SaveMessagesPort, LoadMessagesPort, R
      * The ownership check and all inserts are one statement; messages' ids follow their order in the list.
      * Concurrent appends share statements ({@link GroupCommit}); each call still returns only after its own
      * messages are committed, and succeeds or fails on its own as if it had been written alone.
+     *
+     * @throws IllegalArgumentException when {@code newMessages} is empty (the service refuses empty batches;
+     *     an empty insert could not tell the owner's chat from someone else's)
      */
     @Override
     public Optional<List<ChatMessage>> appendMessages(UserId owner, ChatId chat, List<NewMessage> newMessages, Instant createdAt) {
-        Instant at = RowMapping.toStoredPrecision(createdAt);
         if (newMessages.isEmpty()) {
-            return isOwnedChat(owner, chat) ? Optional.of(List.of()) : Optional.empty();
+            throw new IllegalArgumentException("no messages to append");
         }
+        Instant at = RowMapping.toStoredPrecision(createdAt);
         String[] contents = newMessages.stream().map(m -> m.content().value()).toArray(String[]::new);
         String[] actors = newMessages.stream().map(m -> m.actor().wireName()).toArray(String[]::new);
         List<Long> ids = groupCommit.append(new AppendMessagesStatement.Append(owner.value(), chat.value(), contents, actors, at));

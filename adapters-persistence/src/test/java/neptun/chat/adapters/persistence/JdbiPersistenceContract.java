@@ -380,12 +380,13 @@ abstract class JdbiPersistenceContract {
     }
 
     @Test
-    void answersAnEmptyBatchByOwnershipAlone() {
+    void refusesAnEmptyBatch() {
         var owner = registeredUser();
         var chat = chatOf(owner);
 
-        assertThat(messages.appendMessages(owner, chat, List.of(), T0)).contains(List.of());
-        assertThat(messages.appendMessages(registeredUser(), chat, List.of(), T0)).isEmpty();
+        assertThatThrownBy(() -> messages.appendMessages(owner, chat, List.of(), T0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> messages.appendMessages(registeredUser(), chat, List.of(), T0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(countMessagesOfChat(chat)).isZero();
     }
 
     @Test

@@ -6,10 +6,6 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.jdbi3.JdbiFactory;
-import java.time.Clock;
-import neptun.chat.adapters.persistence.DatabaseMigrations;
-import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.adapters.rest.RestAdapter;
 import neptun.chat.bootstrap.cli.AddUserCliCommand;
 import neptun.chat.bootstrap.cli.CreateChatCliCommand;
@@ -18,8 +14,11 @@ import neptun.chat.bootstrap.cli.IssueSessionCliCommand;
 import neptun.chat.bootstrap.cli.MigrateCliCommand;
 import neptun.chat.bootstrap.cli.RevokeSessionCliCommand;
 import neptun.chat.bootstrap.cli.VersionCliCommand;
+import neptun.chat.bootstrap.wiring.ChatConfiguration;
+import neptun.chat.bootstrap.wiring.ApplicationWiring;
+import neptun.chat.bootstrap.wiring.DefaultConfigurationFactoryFactory;
 
-/** The neptun-chat service: wiring reads top to bottom, every collaborator built here with {@code new}. */
+/** The neptun-chat service: its commands, then the use cases wired from the settings ({@link ApplicationWiring}) behind the HTTP API. */
 public class ChatApplication extends Application<ChatConfiguration> {
     public static void main(String[] args) throws Exception {
         new ChatApplication().run(args);
@@ -47,14 +46,7 @@ public class ChatApplication extends Application<ChatConfiguration> {
 
     @Override
     public void run(ChatConfiguration configuration, Environment environment) {
-        var dataSourceFactory = configuration.database();
-        var dataSource = dataSourceFactory.build(environment.metrics(), "database");
-        DatabaseMigrations.migrate(dataSource);
-        var jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "database");
-        var persistence = new JdbiPersistence(jdbi, configuration.messageWriters());
-        var clock = Clock.systemUTC();
-        var core = ChatCore.over(persistence, clock, configuration.messageLimits(), configuration.pageLimits(),
-                SealedSessions.fromSettings(configuration.getSessions().neptun, clock, environment.getObjectMapper()));
-        RestAdapter.register(environment, configuration.restSettings(), core);
+        var wired = ApplicationWiring.wire(configuration, environment);
+        RestAdapter.register(environment, configuration.restSettings(), wired.useCases());
     }
 }

@@ -75,4 +75,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noCycles = slices().matching("neptun.chat.(*)..").should().beFreeOfCycles()
             .because("cycles between parts make them impossible to change one at a time");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenAdapters = slices().matching("neptun.chat.adapters.(*)..").should().beFreeOfCycles()
+            .because("each adapter must be replaceable on its own, so no adapter may reach into another");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices().matching("neptun.chat.(**)").should().beFreeOfCycles()
+            .because("packages (resources, errors, auth, commands, ...) must layer, not loop");
 }

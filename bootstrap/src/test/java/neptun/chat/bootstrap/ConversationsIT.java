@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import neptun.chat.bootstrap.wiring.ChatConfiguration;
 
 /**
  * Creating, listing, renaming and deleting chats, and reading and removing messages, over HTTP against
@@ -117,7 +118,7 @@ class ConversationsIT {
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.contentType()).startsWith("application/json");
             JsonNode chat = reply.json().get("chat");
-            assertThat(fieldNames(chat)).containsExactlyInAnyOrder("id", "name", "model", "neptun_user_id", "created_at", "updated_at");
+            assertThat(Http.fieldNames(chat)).containsExactlyInAnyOrder("id", "name", "model", "neptun_user_id", "created_at", "updated_at");
             assertThat(chat.get("id").isIntegralNumber()).isTrue();
             assertThat(chat.get("name").asText()).isEqualTo("Trip to 東京");
             assertThat(chat.get("model").asText()).isEqualTo("gpt-4o");
@@ -434,7 +435,7 @@ class ConversationsIT {
             JsonNode removed = reply.json().get("chatMessage");
             assertThat(removed.get("id").asLong()).isEqualTo(stored.get(2));
             assertThat(removed.get("message").asText()).isEqualTo("m3");
-            assertThat(fieldNames(removed)).containsExactlyInAnyOrder(
+            assertThat(Http.fieldNames(removed)).containsExactlyInAnyOrder(
                     "id", "chat_conversation_id", "neptun_user_id", "message", "actor", "created_at");
             List<Long> left = new ArrayList<>();
             http.get(messagesPath(ada.id(), chat), ada.cookie()).json().get("chatMessages").forEach(m -> left.add(m.get("id").asLong()));
@@ -527,12 +528,6 @@ class ConversationsIT {
             assertThat(onChat.json().get("statusCode").asInt()).isEqualTo(405);
             assertThat(onLast.status()).isEqualTo(405);
         }
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     private static List<JsonNode> chats(Http.Reply reply) {

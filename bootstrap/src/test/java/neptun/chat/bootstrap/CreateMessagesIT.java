@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import neptun.chat.bootstrap.wiring.ChatConfiguration;
 
 /** The messages endpoint over HTTP, against the running application on a fresh PostgreSQL database. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -103,7 +104,7 @@ class CreateMessagesIT {
             assertThat(message.get("actor").asText()).isEqualTo("assistant");
             assertThat(message.get("created_at").asText()).endsWith("Z");
             assertThat(Instant.parse(message.get("created_at").asText())).isBetween(before, Instant.now());
-            assertThat(fieldNames(message)).containsExactlyInAnyOrder(
+            assertThat(Http.fieldNames(message)).containsExactlyInAnyOrder(
                     "id", "chat_conversation_id", "neptun_user_id", "message", "actor", "created_at");
         }
 
@@ -472,12 +473,6 @@ class CreateMessagesIT {
         private static String abbreviate(String body) {
             return body.length() > 300 ? body.substring(0, 300) + "..." : body;
         }
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     private static List<String> texts(JsonNode array, String field) {

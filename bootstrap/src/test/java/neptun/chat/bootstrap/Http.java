@@ -79,6 +79,13 @@ final class Http {
         return builder;
     }
 
+    /** The names of {@code node}'s fields, in order. */
+    static java.util.List<String> fieldNames(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     static String messagesPath(String user, long chat) {
         return "/api/users/" + user + "/chats/" + chat + "/messages";
     }

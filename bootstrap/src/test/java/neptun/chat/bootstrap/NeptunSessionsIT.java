@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import neptun.chat.bootstrap.wiring.ChatConfiguration;
 
 /** The neptun web UI's own sealed cookies, accepted beside database sessions, over HTTP on PostgreSQL. */
 @ExtendWith(DropwizardExtensionsSupport.class)

@@ -10,8 +10,11 @@ import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.adapters.persistence.testing.PostgresTestDatabase;
 import neptun.chat.application.UseCases;
 import neptun.chat.application.port.in.MessageLimits;
+import neptun.chat.application.port.in.PageLimits;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import neptun.chat.bootstrap.wiring.ChatConfiguration;
+import neptun.chat.bootstrap.wiring.ApplicationWiring;
 
 /** The application on a test class's own PostgreSQL database, and the use cases over that database for provisioning. */
 final class TestApp {
@@ -35,8 +38,9 @@ final class TestApp {
         return Jdbi.create(database.jdbcUrl(), database.user(), database.password()).installPlugin(new SqlObjectPlugin());
     }
 
-    /** The use cases over {@code jdbi}'s database, as the commands build them. */
+    /** The use cases over {@code jdbi}'s database, wired as the server and the commands wire them, with default limits. */
     static UseCases core(Jdbi jdbi) {
-        return ChatCore.over(new JdbiPersistence(jdbi), Clock.systemUTC(), MessageLimits.DEFAULT, Optional.empty());
+        return ApplicationWiring.useCases(new JdbiPersistence(jdbi), Clock.systemUTC(), MessageLimits.DEFAULT, PageLimits.DEFAULT,
+                Optional.empty());
     }
 }

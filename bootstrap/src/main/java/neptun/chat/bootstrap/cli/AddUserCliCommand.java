@@ -3,7 +3,8 @@ package neptun.chat.bootstrap.cli;
 import java.io.PrintStream;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import neptun.chat.bootstrap.CliCore;
+import neptun.chat.application.UseCases;
+import neptun.chat.bootstrap.wiring.ChatConfiguration;
 import neptun.chat.domain.UserId;
 
 /** {@code add-user --id USER_ID}: registers a user; prints the id. */
@@ -19,10 +20,10 @@ public class AddUserCliCommand extends CoreCliCommand {
     }
 
     @Override
-    protected void run(CliCore core, Namespace namespace, PrintStream out) {
+    protected void run(UseCases useCases, ChatConfiguration configuration, Namespace namespace, PrintStream out) {
         var user = UserId.parse(namespace.getString("id"))
                 .orElseThrow(() -> new IllegalArgumentException("not a valid user id"));
-        boolean created = core.core().registerUser().register(user);
+        boolean created = useCases.registerUser().register(user);
         if (!created) {
             System.err.println("user " + user.value() + " already existed");
         }

@@ -1,18 +1,20 @@
 package neptun.chat.bootstrap.cli;
 
-import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
 import java.io.PrintStream;
 import net.sourceforge.argparse4j.inf.Namespace;
-import neptun.chat.bootstrap.ChatConfiguration;
-import neptun.chat.bootstrap.CliCore;
+import neptun.chat.application.UseCases;
+import neptun.chat.bootstrap.wiring.ApplicationWiring;
+import neptun.chat.bootstrap.wiring.ChatConfiguration;
 import neptun.chat.domain.DomainException;
 
 /**
- * A command that calls the use cases in-process against the configured database (migrated first),
- * and prints its result as the last line of standard output. The configuration file is optional.
+ * A command that calls the use cases in-process against the configured database (migrated first), wired
+ * exactly as the server wires them, and prints its result as the last line of standard output. The
+ * configuration file is optional.
  */
 public abstract class CoreCliCommand extends ConfiguredCommand<ChatConfiguration> {
     protected CoreCliCommand(String name, String description) {
@@ -22,12 +24,18 @@ public abstract class CoreCliCommand extends ConfiguredCommand<ChatConfiguration
     @Override
     protected final void run(Bootstrap<ChatConfiguration> bootstrap, Namespace namespace, ChatConfiguration configuration)
             throws Exception {
-        try (var core = CliCore.open(configuration, new MetricRegistry(), bootstrap.getObjectMapper())) {
-            run(core, namespace, System.out);
+        var environment = new Environment(getName(), bootstrap.getObjectMapper(), bootstrap.getValidatorFactory(),
+                bootstrap.getMetricRegistry(), bootstrap.getClassLoader(), bootstrap.getHealthCheckRegistry(), configuration);
+        var wired = ApplicationWiring.wire(configuration, environment);
+        try {
+            run(wired.useCases(), configuration, namespace, System.out);
+        } finally {
+            wired.dataSource().stop();
         }
     }
 
-    protected abstract void run(CliCore core, Namespace namespace, PrintStream out) throws Exception;
+    protected abstract void run(UseCases useCases, ChatConfiguration configuration, Namespace namespace, PrintStream out)
+            throws Exception;
 
     /** Known refusals are one clear line, not a stack trace. */
     @Override

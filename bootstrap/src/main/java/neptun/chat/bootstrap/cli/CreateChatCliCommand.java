@@ -5,7 +5,8 @@ import java.util.Optional;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import neptun.chat.application.port.in.CreateChatCommand;
-import neptun.chat.bootstrap.CliCore;
+import neptun.chat.application.UseCases;
+import neptun.chat.bootstrap.wiring.ChatConfiguration;
 import neptun.chat.domain.UserId;
 
 /** {@code create-chat --user USER_ID --name NAME [--model MODEL]}: starts a chat; prints its id. */
@@ -23,10 +24,10 @@ public class CreateChatCliCommand extends CoreCliCommand {
     }
 
     @Override
-    protected void run(CliCore core, Namespace namespace, PrintStream out) {
+    protected void run(UseCases useCases, ChatConfiguration configuration, Namespace namespace, PrintStream out) {
         var user = UserId.parse(namespace.getString("user"))
                 .orElseThrow(() -> new IllegalArgumentException("not a valid user id"));
         var command = new CreateChatCommand(user, user, namespace.getString("name"), Optional.ofNullable(namespace.getString("model")));
-        out.println(core.core().createChat().create(command).id().value());
+        out.println(useCases.createChat().create(command).id().value());
     }
 }

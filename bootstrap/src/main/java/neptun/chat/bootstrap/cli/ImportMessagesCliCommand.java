@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import neptun.chat.bootstrap.CliCore;
+import neptun.chat.application.UseCases;
+import neptun.chat.bootstrap.wiring.ChatConfiguration;
 import neptun.chat.domain.ChatId;
 import neptun.chat.domain.UserId;
 
@@ -36,13 +37,13 @@ public class ImportMessagesCliCommand extends CoreCliCommand {
     }
 
     @Override
-    protected void run(CliCore core, Namespace namespace, PrintStream out) {
+    protected void run(UseCases useCases, ChatConfiguration configuration, Namespace namespace, PrintStream out) {
         var user = UserId.parse(namespace.getString("user"))
                 .orElseThrow(() -> new IllegalArgumentException("not a valid user id"));
         var chat = ChatId.parse(namespace.getString("chat"))
                 .orElseThrow(() -> new IllegalArgumentException("--chat must be a positive integer"));
         byte[] file = read(Path.of(namespace.getString("messages")));
-        var messageImport = new MessageImport(core.core().createMessages(), Clock.systemUTC(), core.configuration().messageLimits());
+        var messageImport = new MessageImport(useCases.createMessages(), Clock.systemUTC(), configuration.messageLimits());
         out.println(messageImport.importInto(user, chat, file));
     }
 

@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import neptun.chat.bootstrap.CliCore;
+import neptun.chat.application.UseCases;
+import neptun.chat.bootstrap.wiring.ChatConfiguration;
 import neptun.chat.domain.UserId;
 
 /** {@code issue-session --user USER_ID [--ttl P7D]}: starts a session; prints its token (shown only once). */
@@ -22,12 +23,12 @@ public class IssueSessionCliCommand extends CoreCliCommand {
     }
 
     @Override
-    protected void run(CliCore core, Namespace namespace, PrintStream out) {
+    protected void run(UseCases useCases, ChatConfiguration configuration, Namespace namespace, PrintStream out) {
         var user = UserId.parse(namespace.getString("user"))
                 .orElseThrow(() -> new IllegalArgumentException("not a valid user id"));
         var ttl = ttl(namespace.getString("ttl"),
-                Duration.ofMillis(core.configuration().getSessions().defaultTtl.toMilliseconds()));
-        var issued = core.core().issueSession().issue(user, ttl);
+                Duration.ofMillis(configuration.getSessions().defaultTtl.toMilliseconds()));
+        var issued = useCases.issueSession().issue(user, ttl);
         System.err.println("session of " + user.value() + " valid until " + issued.expiresAt());
         out.println(issued.token().value());
     }

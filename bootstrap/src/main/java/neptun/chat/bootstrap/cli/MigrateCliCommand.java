@@ -2,7 +2,8 @@ package neptun.chat.bootstrap.cli;
 
 import java.io.PrintStream;
 import net.sourceforge.argparse4j.inf.Namespace;
-import neptun.chat.bootstrap.CliCore;
+import neptun.chat.application.UseCases;
+import neptun.chat.bootstrap.wiring.ChatConfiguration;
 
 /** {@code migrate}: brings the database schema up to date (opening the database already does). */
 public class MigrateCliCommand extends CoreCliCommand {
@@ -11,7 +12,7 @@ public class MigrateCliCommand extends CoreCliCommand {
     }
 
     @Override
-    protected void run(CliCore core, Namespace namespace, PrintStream out) {
+    protected void run(UseCases useCases, ChatConfiguration configuration, Namespace namespace, PrintStream out) {
         out.println("database is up to date");
     }
 }

@@ -3,7 +3,8 @@ package neptun.chat.bootstrap.cli;
 import java.io.PrintStream;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import neptun.chat.bootstrap.CliCore;
+import neptun.chat.application.UseCases;
+import neptun.chat.bootstrap.wiring.ChatConfiguration;
 import neptun.chat.domain.SessionToken;
 
 /**
@@ -23,9 +24,9 @@ public class RevokeSessionCliCommand extends CoreCliCommand {
     }
 
     @Override
-    protected void run(CliCore core, Namespace namespace, PrintStream out) {
+    protected void run(UseCases useCases, ChatConfiguration configuration, Namespace namespace, PrintStream out) {
         String token = namespace.getString("token");
-        boolean revoked = SessionToken.hasTokenShape(token) && core.core().revokeSession().revoke(new SessionToken(token));
+        boolean revoked = SessionToken.hasTokenShape(token) && useCases.revokeSession().revoke(new SessionToken(token));
         out.println(revoked ? "revoked" : "not found");
     }
 }

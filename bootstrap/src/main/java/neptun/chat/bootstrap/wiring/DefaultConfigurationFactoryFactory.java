@@ -1,4 +1,4 @@
-package neptun.chat.bootstrap;
+package neptun.chat.bootstrap.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.configuration.ConfigurationException;
@@ -15,7 +15,7 @@ import java.io.IOException;
  * Lets every command run without a configuration file: Dropwizard then asks for a configuration with
  * no source, and this answers with the built-in {@value #DEFAULTS}, environment variables substituted.
  */
-final class DefaultConfigurationFactoryFactory<T> implements ConfigurationFactoryFactory<T> {
+public final class DefaultConfigurationFactoryFactory<T> implements ConfigurationFactoryFactory<T> {
     static final String DEFAULTS = "neptun-default.yml";
 
     @Override

@@ -1,4 +1,4 @@
-package neptun.chat.bootstrap;
+package neptun.chat.bootstrap.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package neptun.chat.bootstrap;
+package neptun.chat.bootstrap.wiring;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,0 +1,99 @@
+package neptun.chat.bootstrap.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import neptun.chat.adapters.persistence.DatabaseMigrations;
+import neptun.chat.adapters.persistence.JdbiPersistence;
+import neptun.chat.adapters.rest.auth.seal.NeptunSealedSessions;
+import neptun.chat.application.UseCases;
+import neptun.chat.application.port.in.MessageLimits;
+import neptun.chat.application.port.in.PageLimits;
+import neptun.chat.application.port.out.UnsealSessionPort;
+import neptun.chat.application.service.AuthenticateSessionService;
+import neptun.chat.application.service.CreateChatService;
+import neptun.chat.application.service.CreateMessagesService;
+import neptun.chat.application.service.DeleteChatService;
+import neptun.chat.application.service.IssueSessionService;
+import neptun.chat.application.service.ListChatsService;
+import neptun.chat.application.service.ReadMessagesService;
+import neptun.chat.application.service.RegisterUserService;
+import neptun.chat.application.service.RemoveLastMessageService;
+import neptun.chat.application.service.RenameChatService;
+import neptun.chat.application.service.RevokeSessionService;
+import neptun.chat.domain.SessionToken;
+
+/**
+ * Wires the service from its settings: the database (migrated), its JDBI, the persistence adapters and every
+ * use case. The server and every command get their use cases here and nowhere else, so a setting cannot
+ * apply to one and not the other.
+ */
+public final class ApplicationWiring {
+    private ApplicationWiring() {
+    }
+
+    /** The use cases over the database, and the data source under them, which the caller stops when done. */
+    public record Wired(UseCases useCases, ManagedDataSource dataSource) {
+    }
+
+    /**
+     * Opens the configured database, migrates its schema and builds every use case over it. The data source
+     * is managed by {@code environment}'s lifecycle (the server's); a command stops it itself.
+     */
+    public static Wired wire(ChatConfiguration configuration, Environment environment) {
+        var dataSourceFactory = configuration.database();
+        var dataSource = dataSourceFactory.build(environment.metrics(), "database");
+        try {
+            DatabaseMigrations.migrate(dataSource);
+            var jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "database");
+            var persistence = new JdbiPersistence(jdbi, configuration.messageWriters());
+            var clock = Clock.systemUTC();
+            var useCases = useCases(persistence, clock, configuration.messageLimits(), configuration.pageLimits(),
+                    sealedSessions(configuration.getSessions().neptun, clock, environment.getObjectMapper()));
+            return new Wired(useCases, dataSource);
+        } catch (RuntimeException e) {
+            stopQuietly(dataSource, e);
+            throw e;
+        }
+    }
+
+    /** Every use case over {@code persistence}. */
+    public static UseCases useCases(JdbiPersistence persistence, Clock clock, MessageLimits messageLimits, PageLimits pageLimits,
+                             Optional<UnsealSessionPort> seals) {
+        var chats = persistence.chats();
+        var messages = persistence.messages();
+        var users = persistence.users();
+        var sessions = persistence.sessions();
+        var random = new SecureRandom();
+        return new UseCases(
+                new CreateMessagesService(messages, clock, messageLimits),
+                new ReadMessagesService(messages, pageLimits),
+                new RemoveLastMessageService(messages),
+                new CreateChatService(chats, clock),
+                new ListChatsService(chats, pageLimits),
+                new RenameChatService(chats, clock),
+                new DeleteChatService(chats),
+                new RegisterUserService(users),
+                new IssueSessionService(users, sessions, () -> SessionToken.generate(random), clock),
+                new RevokeSessionService(sessions, clock),
+                new AuthenticateSessionService(sessions, seals, users, clock));
+    }
+
+    /** The neptun web UI's sealed cookies, or none while no password is set. */
+    private static Optional<UnsealSessionPort> sealedSessions(ChatConfiguration.NeptunSessions settings, Clock clock,
+                                                              ObjectMapper mapper) {
+        return settings.password().map(password -> new NeptunSealedSessions(password, settings.maxAge(), clock, mapper));
+    }
+
+    private static void stopQuietly(ManagedDataSource dataSource, RuntimeException cause) {
+        try {
+            dataSource.stop();
+        } catch (Exception e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

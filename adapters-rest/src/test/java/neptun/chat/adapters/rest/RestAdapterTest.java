@@ -65,7 +65,7 @@ class RestAdapterTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(json(response.body())).isEqualTo(json("{\"chatMessage\": {\"id\": 1, \"chat_conversation_id\": 123,"
-                + " \"neptun_user_id\": \"ada\", \"message\": \"Hi\", \"actor\": \"user\", \"created_at\": \"2024-03-20T10:00:00Z\"}}"));
+                + " \"neptun_user_id\": \"ada\", \"message\": \"Hi\", \"actor\": \"user\", \"created_at\": \"2024-03-20T10:00:00.000000Z\"}}"));
     }
 
     @Test

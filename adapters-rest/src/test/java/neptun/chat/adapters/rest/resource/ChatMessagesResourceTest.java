@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import neptun.chat.adapters.rest.LogCapture;
+import neptun.chat.adapters.rest.ResourceContainers;
 import neptun.chat.adapters.rest.RestTestSupport;
 import neptun.chat.application.port.in.ChatHasNoMessagesException;
 import neptun.chat.application.port.in.ChatNotFoundException;
@@ -55,16 +56,16 @@ import neptun.chat.domain.Chat;
 import neptun.chat.domain.ChatId;
 import neptun.chat.domain.ChatMessage;
 import neptun.chat.domain.UserId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(ResourceContainers.class)
 class ChatMessagesResourceTest {
     private static final String MESSAGES_OF_CHAT_123 = "/api/users/ada/chats/123/messages";
     private static final Chat CHAT = aChatOwnedBy(ADA);
@@ -74,16 +75,6 @@ class ChatMessagesResourceTest {
     private static final RemoveLastMessage removeLastMessage = mock(RemoveLastMessage.class);
     private static final ResourceExtension resource = RestTestSupport.resource(RestTestSupport.SETTINGS, RestTestSupport.useCases()
             .createMessages(createMessages).readMessages(readMessages).removeLastMessage(removeLastMessage).build());
-
-    @BeforeAll
-    static void startContainer() throws Throwable {
-        resource.before();
-    }
-
-    @AfterAll
-    static void stopContainer() throws Throwable {
-        resource.after();
-    }
 
     @BeforeEach
     void forgetCalls() {

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
+import neptun.chat.adapters.rest.ResourceContainers;
 import neptun.chat.adapters.rest.RestTestSupport;
 import neptun.chat.application.port.in.ChatNotFoundException;
 import neptun.chat.application.port.in.ChatOrder;
@@ -48,16 +49,16 @@ import neptun.chat.application.port.in.Violation.Problem;
 import neptun.chat.domain.Chat;
 import neptun.chat.domain.ChatFixtures;
 import neptun.chat.domain.ChatId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(ResourceContainers.class)
 class ChatsResourceTest {
     private static final String CHATS_OF_ADA = "/api/users/ada/chats";
     private static final String CHAT_123 = "/api/users/ada/chats/123";
@@ -70,16 +71,6 @@ class ChatsResourceTest {
     private static final DeleteChat deleteChat = mock(DeleteChat.class);
     private static final ResourceExtension resource = RestTestSupport.resource(RestTestSupport.SETTINGS,
             RestTestSupport.useCases().createChat(createChat).listChats(listChats).renameChat(renameChat).deleteChat(deleteChat).build());
-
-    @BeforeAll
-    static void startContainer() throws Throwable {
-        resource.before();
-    }
-
-    @AfterAll
-    static void stopContainer() throws Throwable {
-        resource.after();
-    }
 
     @BeforeEach
     void forgetCalls() {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
+import neptun.chat.adapters.rest.ResourceContainers;
 import neptun.chat.adapters.rest.RestTestSupport;
 import neptun.chat.application.port.in.ChatNotFoundException;
 import neptun.chat.application.port.in.CreateMessages;
@@ -32,27 +33,17 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.BeforeTry;
 
 /**
  * Whatever a client sends, the answer is never a server error, and a refused request stored nothing:
  * the use case was either not called or refused it itself.
  */
+@AddLifecycleHook(ResourceContainers.class)
 class HostileRequestsTest {
     private static final RecordingCreateMessages createMessages = new RecordingCreateMessages();
     private static final ResourceExtension resource = RestTestSupport.resource(RestTestSupport.SETTINGS, createMessages);
-
-    @BeforeContainer
-    static void startContainer() throws Throwable {
-        resource.before();
-    }
-
-    @AfterContainer
-    static void stopContainer() throws Throwable {
-        resource.after();
-    }
 
     @BeforeTry
     void forgetCalls() {

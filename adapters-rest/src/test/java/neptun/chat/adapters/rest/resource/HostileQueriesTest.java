@@ -75,7 +75,7 @@ class HostileQueriesTest {
             .listChats(new ListChatsService((owner, order, limit) -> List.of(ChatFixtures.aChatOwnedBy(owner)), LIMITS))
             .renameChat(new RenameChatService((owner, chat, name, model, at) -> Optional.of(new Chat(chat, owner, name, model, T0, at)), CLOCK))
             .deleteChat(command -> ChatFixtures.aChat(command.chatId(), command.owner()))
-            .createMessages(command -> List.of())
+            .createMessages(RestTestSupport.creatingMessages(command -> List.of()))
             .removeLastMessage(command -> {
                 throw new ChatHasNoMessagesException();
             });

@@ -51,9 +51,10 @@ class ArchitectureTest {
             .because("storage is an adapter's business, reached through ports");
 
     @ArchTest
-    static final ArchRule adaptersUsePortsNotServices = noClasses().that().resideInAPackage("neptun.chat.adapters..")
+    static final ArchRule adaptersUsePortsNotServices = noClasses()
+            .that().resideInAnyPackage("neptun.chat.adapters..", "neptun.chat.bootstrap.cli..")
             .should().dependOnClassesThat().resideInAPackage("neptun.chat.application.service..")
-            .because("adapters talk to use cases through their in-ports, so services can change freely");
+            .because("adapters and commands talk to use cases through their in-ports, so services can change freely");
 
     @ArchTest
     static final ArchRule jaxRsStaysInRestAndBootstrap = noClasses()

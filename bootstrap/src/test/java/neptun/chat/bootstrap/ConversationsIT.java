@@ -166,6 +166,7 @@ class ConversationsIT {
 
             assertThat(form.status()).isEqualTo(415);
             assertThat(large.status()).isEqualTo(413);
+            assertThat(large.headers().firstValue("Connection")).hasValue("close");
             assertThat(malformed.status()).isEqualTo(400);
             assertThat(malformed.json().at("/data/issues/0/code").asText()).isEqualTo("custom");
             assertThat(countChatsOf(ada)).isZero();

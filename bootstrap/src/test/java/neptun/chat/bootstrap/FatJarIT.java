@@ -59,7 +59,7 @@ class FatJarIT {
         assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String problems = new String(refused.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(refused.exitValue()).isNotZero();
-        assertThat(problems).contains("bad.jsonl: line 2: role: Invalid enum value").contains("bad.jsonl: line 3: invalid JSON")
+        assertThat(problems).contains("bad.jsonl: line 2: role: must be one of 'user', 'assistant', 'system', not 'wizard'").contains("bad.jsonl: line 3: invalid JSON")
                 .contains("import-messages: 2 problem(s) found; nothing was imported").doesNotContain("\tat ");
         Files.writeString(workDir.resolve("chat.jsonl"), """
                 {"role": "system", "content": "Be brief."}

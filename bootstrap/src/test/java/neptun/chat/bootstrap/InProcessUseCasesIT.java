@@ -27,6 +27,8 @@ import neptun.chat.application.port.in.CreateMessages;
 import neptun.chat.application.port.in.CreateMessagesCommand;
 import neptun.chat.application.port.in.DeleteChat;
 import neptun.chat.application.port.in.DeleteChatCommand;
+import neptun.chat.application.port.in.InputField;
+import neptun.chat.application.port.in.InputPath;
 import neptun.chat.application.port.in.InvalidInputException;
 import neptun.chat.application.port.in.ListChats;
 import neptun.chat.application.port.in.ListChatsCommand;
@@ -163,11 +165,11 @@ class InProcessUseCasesIT {
                 new MessageInput("   ", "user"),
                 new MessageInput("also fine", "robot")))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-                        .extracting(Violation::path).containsExactly(List.of(1, "content"), List.of(2, "role")));
+                        .extracting(Violation::path).containsExactly(InputPath.of(1, InputField.CONTENT), InputPath.of(2, InputField.ROLE)));
         assertThatThrownBy(() -> createMessages.create(CreateMessagesCommand.of(ada, chat, List.of(
                 new MessageInput("1", "user"), new MessageInput("2", "user"), new MessageInput("3", "user"), new MessageInput("4", "user")))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-                        .extracting(Violation::path).containsExactly(List.of("messages")));
+                        .extracting(Violation::path).containsExactly(InputPath.of(InputField.MESSAGES)));
         assertThatThrownBy(() -> createChat.create(CreateChatCommand.of(ada, "")))
                 .isInstanceOf(InvalidInputException.class);
 
@@ -239,7 +241,7 @@ class InProcessUseCasesIT {
         assertThat(readAll(ada, chat)).extracting(m -> m.content().value()).containsExactly("m1", "m2", "m3", "m4", "m5");
         assertThatThrownBy(() -> readMessages.read(new ReadMessagesCommand(ada, ada, chat, 0, OptionalInt.of(5))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-                        .extracting(Violation::path).containsExactly(List.of("limit")));
+                        .extracting(Violation::path).containsExactly(InputPath.of(InputField.LIMIT)));
 
         assertThat(renameChat.rename(RenameChatCommand.of(ada, chat, "Python")).name()).isEqualTo("Python");
         assertThat(removeLastMessage.remove(RemoveLastMessageCommand.of(ada, chat)).content().value()).isEqualTo("m5");

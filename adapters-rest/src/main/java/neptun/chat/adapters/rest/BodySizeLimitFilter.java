@@ -43,11 +43,14 @@ final class BodySizeLimitFilter implements ContainerRequestFilter {
     }
 
     // Unchecked on purpose: JSON parsers pass it through untouched, and as a WebApplicationException with
-    // an entity Jersey sends its response as it is.
+    // an entity Jersey sends its response as it is. The rest of the body is not read, so the connection
+    // cannot be reused: "Connection: close" tells the client so, instead of letting its next request on
+    // this connection fail without an answer.
     private WebApplicationException tooLarge() {
         var status = Response.Status.REQUEST_ENTITY_TOO_LARGE;
-        return new WebApplicationException(new ErrorEnvelope(status.getStatusCode(), status.getReasonPhrase(),
-                "The body must not be larger than " + maxBytes + " bytes.", null).toResponse());
+        var envelope = new ErrorEnvelope(status.getStatusCode(), status.getReasonPhrase(),
+                "The body must not be larger than " + maxBytes + " bytes.", null);
+        return new WebApplicationException(Response.fromResponse(envelope.toResponse()).header("Connection", "close").build());
     }
 
     private final class LimitedInputStream extends FilterInputStream {

@@ -16,7 +16,10 @@ public record RestSettings(String cookieName, Duration sessionCacheTtl, long ses
     /** An HTTP token (RFC 9110), the only form a cookie name may take. */
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
-    public static final RestSettings DEFAULTS = new RestSettings("neptun-session", Duration.ofSeconds(5), 10_000, 8L * 1024 * 1024);
+    /** The name of the neptun web UI's session cookie, which this service reads by default. */
+    public static final String DEFAULT_COOKIE_NAME = "neptun-session";
+
+    public static final RestSettings DEFAULTS = new RestSettings(DEFAULT_COOKIE_NAME, Duration.ofSeconds(5), 10_000, 8L * 1024 * 1024);
 
     public RestSettings {
         Objects.requireNonNull(cookieName, "cookieName");

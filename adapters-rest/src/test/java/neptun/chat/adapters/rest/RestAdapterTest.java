@@ -1,6 +1,5 @@
 package neptun.chat.adapters.rest;
 
-import static neptun.chat.adapters.rest.RestTestSupport.SESSIONS;
 import static neptun.chat.adapters.rest.RestTestSupport.json;
 import static neptun.chat.adapters.rest.RestTestSupport.jsonFixture;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,11 +39,11 @@ class RestAdapterTest {
     private static final Instant CREATED_AT = Instant.parse("2024-03-20T10:00:00Z");
 
     /** Stores nothing: answers each message back with an id, as a store would. */
-    private static final CreateMessages ECHO = command -> IntStream.range(0, command.messages().size())
+    private static final CreateMessages ECHO = RestTestSupport.creatingMessages(command -> IntStream.range(0, command.messages().size())
             .mapToObj(i -> new ChatMessage(new MessageId(i + 1L), command.chatId(), command.owner(),
                     new MessageContent(command.messages().get(i).content()),
                     Actor.fromName(command.messages().get(i).role()).orElseThrow(), CREATED_AT))
-            .toList();
+            .toList());
 
     public static class TestApplication extends Application<Configuration> {
         @Override
@@ -65,7 +64,7 @@ class RestAdapterTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(json(response.body())).isEqualTo(json("{\"chatMessage\": {\"id\": 1, \"chat_conversation_id\": 123,"
-                + " \"neptun_user_id\": \"ada\", \"message\": \"Hi\", \"actor\": \"user\", \"created_at\": \"2024-03-20T10:00:00Z\"}}"));
+                + " \"neptun_user_id\": \"ada\", \"message\": \"Hi\", \"actor\": \"user\", \"created_at\": \"2024-03-20T10:00:00.000000Z\"}}"));
     }
 
     @Test

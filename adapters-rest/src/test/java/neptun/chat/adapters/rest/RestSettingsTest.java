@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RestSettingsTest {
     @Test
     void hasTheDocumentedDefaults() {
+        assertThat(RestSettings.DEFAULT_COOKIE_NAME).isEqualTo("neptun-session");
         assertThat(RestSettings.DEFAULTS).isEqualTo(new RestSettings("neptun-session", Duration.ofSeconds(5), 10_000, 8 * 1024 * 1024));
     }
 

@@ -9,18 +9,22 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import neptun.chat.application.port.in.AuthenticateSession;
 import neptun.chat.application.port.in.AuthenticatedSession;
 import neptun.chat.application.UseCases;
 import neptun.chat.application.port.in.CreateChat;
 import neptun.chat.application.port.in.CreateMessages;
+import neptun.chat.application.port.in.CreateMessagesCommand;
 import neptun.chat.application.port.in.DeleteChat;
 import neptun.chat.application.port.in.ListChats;
 import neptun.chat.application.port.in.ReadMessages;
 import neptun.chat.application.port.in.RemoveLastMessage;
 import neptun.chat.application.port.in.RenameChat;
 import neptun.chat.domain.ChatFixtures;
+import neptun.chat.domain.ChatMessage;
 
 /** The adapter as the application registers it, in a test container, plus fixture helpers. */
 public final class RestTestSupport {
@@ -70,7 +74,7 @@ public final class RestTestSupport {
 
     /** Builds {@link UseCases} for a test: what is not set fails the test if called. */
     public static final class UseCasesBuilder {
-        private CreateMessages createMessages = command -> unexpected();
+        private CreateMessages createMessages = creatingMessages(command -> unexpected());
         private ReadMessages readMessages = command -> unexpected();
         private RemoveLastMessage removeLastMessage = command -> unexpected();
         private CreateChat createChat = command -> unexpected();
@@ -123,6 +127,21 @@ public final class RestTestSupport {
             return new UseCases(createMessages, readMessages, removeLastMessage, createChat, listChats, renameChat, deleteChat,
                     user -> unexpected(), (user, ttl) -> unexpected(), token -> unexpected(), authenticateSession);
         }
+    }
+
+    /** A {@link CreateMessages} whose {@code create} is {@code create}; the adapter never just checks messages. */
+    public static CreateMessages creatingMessages(Function<CreateMessagesCommand, List<ChatMessage>> create) {
+        return new CreateMessages() {
+            @Override
+            public List<ChatMessage> create(CreateMessagesCommand command) {
+                return create.apply(command);
+            }
+
+            @Override
+            public void check(CreateMessagesCommand command) {
+                unexpected();
+            }
+        };
     }
 
     private static <T> T unexpected() {

@@ -3,6 +3,8 @@ package neptun.chat.application.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import neptun.chat.application.port.in.InputField;
+import neptun.chat.application.port.in.InputPath;
 import neptun.chat.application.port.in.InvalidInputException;
 import neptun.chat.application.port.in.Violation;
 
@@ -14,11 +16,11 @@ final class ChatRules {
     private ChatRules() {
     }
 
-    /** @throws InvalidInputException naming every problem, at paths {@code ["name"]} and {@code ["model"]} */
+    /** @throws InvalidInputException naming every problem, at {@code [name]} and {@code [model]} */
     static void checkNameAndModel(String name, Optional<String> model) {
         List<Violation> violations = new ArrayList<>();
-        TextRules.check(List.of("name"), name, MAX_NAME_LENGTH, violations);
-        model.ifPresent(m -> TextRules.check(List.of("model"), m, MAX_MODEL_LENGTH, violations));
+        TextRules.check(InputPath.of(InputField.NAME), name, MAX_NAME_LENGTH, violations);
+        model.ifPresent(m -> TextRules.check(InputPath.of(InputField.MODEL), m, MAX_MODEL_LENGTH, violations));
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

@@ -8,10 +8,13 @@ import java.util.Objects;
 import neptun.chat.application.port.in.ChatNotFoundException;
 import neptun.chat.application.port.in.CreateMessages;
 import neptun.chat.application.port.in.CreateMessagesCommand;
+import neptun.chat.application.port.in.InputField;
+import neptun.chat.application.port.in.InputPath;
 import neptun.chat.application.port.in.InvalidInputException;
 import neptun.chat.application.port.in.MessageInput;
 import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.application.port.in.Violation;
+import neptun.chat.application.port.in.Violation.Kind;
 import neptun.chat.application.port.out.SaveMessagesPort;
 import neptun.chat.domain.Actor;
 import neptun.chat.domain.ChatMessage;
@@ -20,6 +23,8 @@ import neptun.chat.domain.NewMessage;
 
 /** Checks every message of a command, then stores them all in one call to the store. */
 public class CreateMessagesService implements CreateMessages {
+    private static final InputPath MESSAGES = InputPath.of(InputField.MESSAGES);
+
     private final SaveMessagesPort store;
     private final Clock clock;
     private final MessageLimits limits;
@@ -42,23 +47,26 @@ public class CreateMessagesService implements CreateMessages {
                 .orElseThrow(ChatNotFoundException::new);
     }
 
+    @Override
+    public void check(CreateMessagesCommand command) {
+        validMessages(command.messages());
+    }
+
+    /** Stops looking once a refusal has as many violations as it may report. */
     private List<NewMessage> validMessages(List<MessageInput> inputs) {
         List<Violation> violations = new ArrayList<>();
         if (inputs.isEmpty()) {
-            violations.add(new Violation(List.of("messages"), Violation.Problem.TOO_SMALL,
-                    "Array must contain at least 1 element(s)"));
+            violations.add(Violation.beyond(MESSAGES, Kind.TOO_FEW, 1));
         } else if (inputs.size() > limits.maxMessagesPerRequest()) {
-            violations.add(new Violation(List.of("messages"), Violation.Problem.TOO_BIG,
-                    "Array must contain at most " + limits.maxMessagesPerRequest() + " element(s)"));
+            violations.add(Violation.beyond(MESSAGES, Kind.TOO_MANY, limits.maxMessagesPerRequest()));
         }
         List<NewMessage> messages = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size() && violations.size() < MAX_REPORTED; i++) {
+        for (int i = 0; i < inputs.size() && violations.size() < InvalidInputException.MAX_VIOLATIONS; i++) {
             MessageInput input = inputs.get(i);
-            var content = TextRules.check(List.of(i, "content"), input.content(), limits.maxMessageLength(), violations);
+            var content = TextRules.check(InputPath.of(i, InputField.CONTENT), input.content(), limits.maxMessageLength(), violations);
             var actor = Actor.fromName(input.role());
             if (actor.isEmpty()) {
-                violations.add(new Violation(List.of(i, "role"), Violation.Problem.NOT_ONE_OF,
-                        "Invalid enum value. Expected " + quotedNames() + ", received '" + TextRules.preview(input.role()) + "'"));
+                violations.add(Violation.notOneOf(InputPath.of(i, InputField.ROLE), Actor.names(), input.role()));
             }
             if (content && actor.isPresent()) {
                 messages.add(new NewMessage(new MessageContent(input.content()), actor.get()));
@@ -68,12 +76,5 @@ public class CreateMessagesService implements CreateMessages {
             throw new InvalidInputException(violations);
         }
         return messages;
-    }
-
-    /** A bound on the report, so a huge hostile batch cannot make a huge error. */
-    static final int MAX_REPORTED = 100;
-
-    private static String quotedNames() {
-        return String.join(" | ", Actor.names().stream().map(n -> "'" + n + "'").toList());
     }
 }

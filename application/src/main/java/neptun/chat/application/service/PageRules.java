@@ -2,13 +2,16 @@ package neptun.chat.application.service;
 
 import java.util.List;
 import java.util.OptionalInt;
+import neptun.chat.application.port.in.InputField;
+import neptun.chat.application.port.in.InputPath;
 import neptun.chat.application.port.in.PageLimits;
 import neptun.chat.application.port.in.Violation;
+import neptun.chat.application.port.in.Violation.Kind;
 
 /** The checks of a page request: a limit within the configured bounds, a cursor that is not negative. */
 final class PageRules {
-    static final List<Object> LIMIT = List.of("limit");
-    static final List<Object> AFTER = List.of("after");
+    private static final InputPath LIMIT = InputPath.of(InputField.LIMIT);
+    private static final InputPath AFTER = InputPath.of(InputField.AFTER);
 
     private PageRules() {
     }
@@ -20,10 +23,9 @@ final class PageRules {
         }
         int limit = requested.getAsInt();
         if (limit < 1) {
-            violations.add(new Violation(LIMIT, Violation.Problem.TOO_SMALL, "Number must be greater than or equal to 1"));
+            violations.add(Violation.beyond(LIMIT, Kind.TOO_LOW, 1));
         } else if (limit > limits.maxLimit()) {
-            violations.add(new Violation(LIMIT, Violation.Problem.TOO_BIG,
-                    "Number must be less than or equal to " + limits.maxLimit()));
+            violations.add(Violation.beyond(LIMIT, Kind.TOO_HIGH, limits.maxLimit()));
         }
         return limit;
     }
@@ -31,7 +33,7 @@ final class PageRules {
     /** Adds a violation when the cursor {@code after} is negative. */
     static void after(long after, List<Violation> violations) {
         if (after < 0) {
-            violations.add(new Violation(AFTER, Violation.Problem.TOO_SMALL, "Number must be greater than or equal to 0"));
+            violations.add(Violation.beyond(AFTER, Kind.TOO_LOW, 0));
         }
     }
 }

@@ -22,6 +22,8 @@ import neptun.chat.application.port.in.ChatNotFoundException;
 import neptun.chat.application.port.in.CreateChatCommand;
 import neptun.chat.application.port.in.InvalidInputException;
 import neptun.chat.application.port.in.UserNotFoundException;
+import neptun.chat.application.port.in.InputField;
+import neptun.chat.application.port.in.InputPath;
 import neptun.chat.application.port.in.Violation;
 import neptun.chat.application.port.out.LoadUserPort;
 import neptun.chat.application.port.out.SaveChatPort;
@@ -106,7 +108,7 @@ class AccountServicesTest {
         void refusesBlankNamesAndModels() {
             assertThatThrownBy(() -> service.create(new CreateChatCommand(ADA, ADA, " ", Optional.of(""))))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-                            .extracting(Violation::path).containsExactly(List.of("name"), List.of("model")));
+                            .extracting(Violation::path).containsExactly(InputPath.of(InputField.NAME), InputPath.of(InputField.MODEL)));
             assertThat(inserted).isEmpty();
         }
 

@@ -18,7 +18,10 @@ import neptun.chat.application.port.in.DeleteChatCommand;
 import neptun.chat.application.port.in.InvalidInputException;
 import neptun.chat.application.port.in.RemoveLastMessageCommand;
 import neptun.chat.application.port.in.RenameChatCommand;
+import neptun.chat.application.port.in.InputField;
+import neptun.chat.application.port.in.InputPath;
 import neptun.chat.application.port.in.Violation;
+import neptun.chat.application.port.in.Violation.Kind;
 import neptun.chat.application.port.out.DeleteChatPort;
 import neptun.chat.application.port.out.RemoveLastMessagePort;
 import neptun.chat.application.port.out.RemoveLastMessagePort.Removal;
@@ -61,10 +64,10 @@ class ChangingChatsServicesTest {
         void refusesNamesAndModelsANewChatCouldNotHave() {
             assertThatThrownBy(() -> service.rename(new RenameChatCommand(ADA, ADA, CHAT, "", Optional.of("x".repeat(256)))))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-                            .extracting(Violation::path, Violation::problem)
+                            .extracting(Violation::path, Violation::kind)
                             .containsExactly(
-                                    tuple(List.of("name"), Violation.Problem.TOO_SMALL),
-                                    tuple(List.of("model"), Violation.Problem.TOO_BIG)));
+                                    tuple(InputPath.of(InputField.NAME), Kind.TOO_SHORT),
+                                    tuple(InputPath.of(InputField.MODEL), Kind.TOO_LONG)));
             assertThat(calls).isEmpty();
         }
 

@@ -4,6 +4,7 @@ import static neptun.chat.domain.ChatFixtures.ADA;
 import static neptun.chat.domain.ChatFixtures.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -19,10 +20,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import neptun.chat.application.port.in.ChatNotFoundException;
 import neptun.chat.application.port.in.CreateMessagesCommand;
+import neptun.chat.application.port.in.InputField;
+import neptun.chat.application.port.in.InputPath;
 import neptun.chat.application.port.in.InvalidInputException;
 import neptun.chat.application.port.in.MessageInput;
 import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.application.port.in.Violation;
+import neptun.chat.application.port.in.Violation.Kind;
 import neptun.chat.application.port.out.SaveMessagesPort;
 import neptun.chat.domain.Actor;
 import neptun.chat.domain.ChatId;
@@ -77,12 +81,10 @@ class CreateMessagesServiceTest {
                     new MessageInput("", "user")));
 
             assertThatThrownBy(() -> service.create(command))
-                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-                            .extracting(Violation::path, Violation::problem)
-                            .containsExactly(
-                                    org.assertj.core.groups.Tuple.tuple(List.of(1, "content"), Violation.Problem.INVALID),
-                                    org.assertj.core.groups.Tuple.tuple(List.of(1, "role"), Violation.Problem.NOT_ONE_OF),
-                                    org.assertj.core.groups.Tuple.tuple(List.of(2, "content"), Violation.Problem.TOO_SMALL)));
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).containsExactly(
+                            Violation.of(InputPath.of(1, InputField.CONTENT), Kind.BLANK),
+                            Violation.notOneOf(InputPath.of(1, InputField.ROLE), List.of("user", "assistant", "system"), "robot"),
+                            Violation.beyond(InputPath.of(2, InputField.CONTENT), Kind.TOO_SHORT, 1)));
             assertThat(store.stored).isEmpty();
         }
 
@@ -90,21 +92,15 @@ class CreateMessagesServiceTest {
         void refusesAnEmptyBatch() {
             assertThatThrownBy(() -> service.create(CreateMessagesCommand.of(ADA, CHAT, List.of())))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-                            .singleElement().satisfies(v -> {
-                                assertThat(v.path()).containsExactly("messages");
-                                assertThat(v.problem()).isEqualTo(Violation.Problem.TOO_SMALL);
-                            }));
+                            .containsExactly(Violation.beyond(InputPath.of(InputField.MESSAGES), Kind.TOO_FEW, 1)));
         }
 
         @Test
         void refusesMoreMessagesThanTheLimit() {
             var four = Collections.nCopies(4, new MessageInput("x", "user"));
             assertThatThrownBy(() -> service.create(CreateMessagesCommand.of(ADA, CHAT, four)))
-                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations().get(0))
-                            .satisfies(v -> {
-                                assertThat(v.problem()).isEqualTo(Violation.Problem.TOO_BIG);
-                                assertThat(v.message()).isEqualTo("Array must contain at most 3 element(s)");
-                            }));
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                            .containsExactly(Violation.beyond(InputPath.of(InputField.MESSAGES), Kind.TOO_MANY, 3)));
             assertThat(store.stored).isEmpty();
         }
 
@@ -112,8 +108,8 @@ class CreateMessagesServiceTest {
         void refusesContentLongerThanTheLimit() {
             var command = CreateMessagesCommand.of(ADA, CHAT, List.of(new MessageInput("x".repeat(21), "user")));
             assertThatThrownBy(() -> service.create(command))
-                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations().get(0).message())
-                            .isEqualTo("String must contain at most 20 character(s)"));
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                            .containsExactly(Violation.beyond(InputPath.of(0, InputField.CONTENT), Kind.TOO_LONG, 20)));
         }
 
         @Test
@@ -121,8 +117,9 @@ class CreateMessagesServiceTest {
             var command = CreateMessagesCommand.of(ADA, CHAT, List.of(
                     new MessageInput("a\u0000", "user"), new MessageInput("\uD800", "user")));
             assertThatThrownBy(() -> service.create(command))
-                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-                            .extracting(Violation::problem).containsOnly(Violation.Problem.INVALID).hasSize(2));
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).containsExactly(
+                            Violation.of(InputPath.of(0, InputField.CONTENT), Kind.CONTAINS_NUL),
+                            Violation.of(InputPath.of(1, InputField.CONTENT), Kind.INVALID_UNICODE)));
         }
 
         @Test
@@ -132,15 +129,40 @@ class CreateMessagesServiceTest {
             var all = Collections.nCopies(5_000, new MessageInput("", "nobody"));
             assertThatThrownBy(() -> big.create(CreateMessagesCommand.of(ADA, CHAT, all)))
                     .isInstanceOfSatisfying(InvalidInputException.class,
-                            e -> assertThat(e.violations().size()).isBetween(1, CreateMessagesService.MAX_REPORTED + 1));
+                            e -> assertThat(e.violations()).hasSize(InvalidInputException.MAX_VIOLATIONS));
         }
 
         @Test
-        void quotesARefusedRoleSafely() {
+        void keepsOnlyASafePreviewOfARefusedRole() {
             var command = CreateMessagesCommand.of(ADA, CHAT, List.of(new MessageInput("x", "bad\u0007role")));
             assertThatThrownBy(() -> service.create(command))
-                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations().get(0).message())
-                            .isEqualTo("Invalid enum value. Expected 'user' | 'assistant' | 'system', received 'bad\uFFFDrole'"));
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).containsExactly(
+                            new Violation(InputPath.of(0, InputField.ROLE), Kind.NOT_ONE_OF, 0,
+                                    List.of("user", "assistant", "system"), "bad\uFFFDrole")));
+        }
+    }
+
+    @Nested
+    class Checking {
+        @Test
+        void reportsWhatCreatingWouldAndStoresNothing() {
+            var command = CreateMessagesCommand.of(ADA, CHAT, List.of(new MessageInput("fine", "user"), new MessageInput(" ", "user")));
+            var created = catchThrowableOfType(InvalidInputException.class, () -> service.create(command));
+            var checked = catchThrowableOfType(InvalidInputException.class, () -> service.check(command));
+
+            assertThat(checked.violations()).isEqualTo(created.violations())
+                    .containsExactly(Violation.of(InputPath.of(1, InputField.CONTENT), Kind.BLANK));
+            assertThat(store.stored).isEmpty();
+        }
+
+        @Test
+        void acceptsValidMessagesWithoutAskingTheStore() {
+            SaveMessagesPort port = mock(SaveMessagesPort.class);
+            var checking = new CreateMessagesService(port, Clock.systemUTC(), MessageLimits.DEFAULT);
+
+            checking.check(CreateMessagesCommand.of(ADA, new ChatId(999), List.of(new MessageInput("hi", "user"))));
+
+            verify(port, never()).appendMessages(any(), any(), any(), any());
         }
     }
 

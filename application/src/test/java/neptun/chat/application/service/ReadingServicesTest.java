@@ -19,7 +19,10 @@ import neptun.chat.application.port.in.ListChatsCommand;
 import neptun.chat.application.port.in.MessagePage;
 import neptun.chat.application.port.in.PageLimits;
 import neptun.chat.application.port.in.ReadMessagesCommand;
+import neptun.chat.application.port.in.InputField;
+import neptun.chat.application.port.in.InputPath;
 import neptun.chat.application.port.in.Violation;
+import neptun.chat.application.port.in.Violation.Kind;
 import neptun.chat.application.port.out.LoadChatsPort;
 import neptun.chat.application.port.out.LoadMessagesPort;
 import neptun.chat.domain.Actor;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class ReadingServicesTest {
     private static final PageLimits LIMITS = new PageLimits(3, 5);
     private static final ChatId CHAT = new ChatId(7);
+    private static final InputPath LIMIT = InputPath.of(InputField.LIMIT);
 
     @Nested
     class ListingChats {
@@ -61,9 +65,9 @@ class ReadingServicesTest {
         @Test
         void refusesLimitsOutsideTheBounds() {
             assertThat(violations(() -> service.list(new ListChatsCommand(ADA, ADA, ChatOrder.UPDATED_AT_DESC, OptionalInt.of(0)))))
-                    .containsExactly(new Violation(List.of("limit"), Violation.Problem.TOO_SMALL, "Number must be greater than or equal to 1"));
+                    .containsExactly(Violation.beyond(LIMIT, Kind.TOO_LOW, 1));
             assertThat(violations(() -> service.list(new ListChatsCommand(ADA, ADA, ChatOrder.UPDATED_AT_DESC, OptionalInt.of(6)))))
-                    .containsExactly(new Violation(List.of("limit"), Violation.Problem.TOO_BIG, "Number must be less than or equal to 5"));
+                    .containsExactly(Violation.beyond(LIMIT, Kind.TOO_HIGH, 5));
             assertThat(calls).isEmpty();
         }
 
@@ -121,12 +125,12 @@ class ReadingServicesTest {
         @Test
         void reportsEveryProblemOfAPageRequest() {
             assertThat(violations(() -> service.read(new ReadMessagesCommand(ADA, ADA, CHAT, -1, OptionalInt.of(6)))))
-                    .extracting(Violation::path, Violation::problem)
+                    .extracting(Violation::path, Violation::kind)
                     .containsExactly(
-                            tuple(List.of("after"), Violation.Problem.TOO_SMALL),
-                            tuple(List.of("limit"), Violation.Problem.TOO_BIG));
+                            tuple(InputPath.of(InputField.AFTER), Kind.TOO_LOW),
+                            tuple(LIMIT, Kind.TOO_HIGH));
             assertThat(violations(() -> service.read(new ReadMessagesCommand(ADA, ADA, CHAT, 0, OptionalInt.of(-5)))))
-                    .extracting(Violation::path).containsExactly(List.of("limit"));
+                    .extracting(Violation::path).containsExactly(LIMIT);
             assertThat(calls).isEmpty();
         }
 

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import neptun.chat.application.UseCases;
@@ -20,7 +19,11 @@ import neptun.chat.domain.UserId;
  * Problems go to standard error, one per line with its line number, and the exit status is not zero.
  */
 public class ImportMessagesCliCommand extends CoreCliCommand {
-    /** Problems printed at most; a thoroughly wrong file would otherwise print one per line. */
+    /**
+     * Problems printed at most, for the person at the terminal: a thoroughly wrong file would otherwise print
+     * one per line. Not the core's bound on a refusal's report: this one counts the command's own problems
+     * with unreadable lines too, and says how many more there are.
+     */
     static final int MAX_PRINTED_PROBLEMS = 100;
 
     public ImportMessagesCliCommand() {
@@ -43,7 +46,7 @@ public class ImportMessagesCliCommand extends CoreCliCommand {
         var chat = ChatId.parse(namespace.getString("chat"))
                 .orElseThrow(() -> new IllegalArgumentException("--chat must be a positive integer"));
         byte[] file = read(Path.of(namespace.getString("messages")));
-        var messageImport = new MessageImport(useCases.createMessages(), Clock.systemUTC(), configuration.messageLimits());
+        var messageImport = new MessageImport(useCases.createMessages());
         out.println(messageImport.importInto(user, chat, file));
     }
 

@@ -1,31 +1,26 @@
 package neptun.chat.bootstrap.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import neptun.chat.adapters.rest.json.StrictJson;
 import neptun.chat.application.port.in.CreateMessages;
 import neptun.chat.application.port.in.CreateMessagesCommand;
+import neptun.chat.application.port.in.InputField;
+import neptun.chat.application.port.in.InputPath;
 import neptun.chat.application.port.in.InvalidInputException;
 import neptun.chat.application.port.in.MessageInput;
-import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.application.port.in.Violation;
-import neptun.chat.application.service.CreateMessagesService;
 import neptun.chat.domain.ChatId;
 import neptun.chat.domain.UserId;
 
@@ -39,28 +34,11 @@ import neptun.chat.domain.UserId;
 final class MessageImport {
     private static final String ROLE = "role";
     private static final String CONTENT = "content";
-    private static final int MAX_NESTING_DEPTH = 64;
-    private static final ObjectMapper STRICT_JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private final CreateMessages createMessages;
-    private final CreateMessages checkMessages;
-    private final MessageLimits limits;
 
-    /**
-     * @param createMessages stores the messages
-     * @param limits the limits {@code createMessages} enforces, to check lines by before anything is stored
-     */
-    MessageImport(CreateMessages createMessages, Clock clock, MessageLimits limits) {
+    MessageImport(CreateMessages createMessages) {
         this.createMessages = Objects.requireNonNull(createMessages);
-        this.limits = Objects.requireNonNull(limits);
-        // The same rules over a store that keeps nothing: the core's verdict on every line, even when
-        // other lines are not readable and nothing may be stored.
-        this.checkMessages = new CreateMessagesService((owner, chat, messages, at) -> Optional.of(List.of()), clock, limits);
     }
 
     /**
@@ -71,10 +49,12 @@ final class MessageImport {
     int importInto(UserId user, ChatId chat, byte[] file) {
         List<Problem> problems = new ArrayList<>();
         List<Line> lines = parse(file, problems);
+        var command = CreateMessagesCommand.of(user, chat, inputs(lines));
         if (!problems.isEmpty()) {
+            // The core's verdict on the lines that were read, although nothing may be stored.
             if (!lines.isEmpty()) {
                 try {
-                    checkMessages.create(CreateMessagesCommand.of(user, chat, inputs(lines)));
+                    createMessages.check(command);
                 } catch (InvalidInputException invalid) {
                     problems.addAll(problemsOf(invalid, lines));
                 }
@@ -82,7 +62,7 @@ final class MessageImport {
             throw new InvalidImportException(problems);
         }
         try {
-            return createMessages.create(CreateMessagesCommand.of(user, chat, inputs(lines))).size();
+            return createMessages.create(command).size();
         } catch (InvalidInputException invalid) {
             throw new InvalidImportException(problemsOf(invalid, lines));
         }
@@ -142,7 +122,7 @@ final class MessageImport {
     private static Optional<MessageInput> message(int number, String line, List<Problem> problems) {
         JsonNode node;
         try {
-            node = STRICT_JSON.readTree(line);
+            node = StrictJson.read(line);
         } catch (StreamConstraintsException tooDeepOrTooLong) {
             problems.add(new Problem(number, "invalid JSON: nested too deeply or a value is too long"));
             return Optional.empty();
@@ -153,7 +133,7 @@ final class MessageImport {
         }
         if (!node.isObject()) {
             problems.add(new Problem(number, "expected an object like {\"role\": \"user\", \"content\": \"...\"}, found "
-                    + typeName(node)));
+                    + StrictJson.typeName(node)));
             return Optional.empty();
         }
         String role = string(node, ROLE, number, problems);
@@ -168,30 +148,39 @@ final class MessageImport {
             return null;
         }
         if (!value.isTextual()) {
-            problems.add(new Problem(number, field + ": Expected string, received " + typeName(value)));
+            problems.add(new Problem(number, field + ": Expected string, received " + StrictJson.typeName(value)));
             return null;
         }
         return value.textValue();
     }
 
-    /** The core's violations, placed at the lines the messages came from. */
-    private List<Problem> problemsOf(InvalidInputException invalid, List<Line> lines) {
+    /** The core's violations, in the core's plain words, placed at the lines the messages came from. */
+    private static List<Problem> problemsOf(InvalidInputException invalid, List<Line> lines) {
         List<Problem> problems = new ArrayList<>();
         for (Violation violation : invalid.violations()) {
-            List<Object> path = violation.path();
-            if (!path.isEmpty() && path.get(0) instanceof Integer index && index >= 0 && index < lines.size()) {
-                String field = path.size() > 1 ? path.get(1) + ": " : "";
-                problems.add(new Problem(lines.get(index).number(), field + violation.message()));
-            } else if (violation.problem() == Violation.Problem.TOO_SMALL) {
+            InputPath path = violation.path();
+            if (path.message().isPresent() && path.message().getAsInt() < lines.size()) {
+                problems.add(new Problem(lines.get(path.message().getAsInt()).number(),
+                        key(path.field()) + ": " + violation.description()));
+            } else if (violation.kind() == Violation.Kind.TOO_FEW) {
                 problems.add(new Problem(0, "the file holds no messages"));
-            } else if (violation.problem() == Violation.Problem.TOO_BIG) {
+            } else if (violation.kind() == Violation.Kind.TOO_MANY) {
                 problems.add(new Problem(0, "the file holds " + lines.size() + " messages, more than the "
-                        + limits.maxMessagesPerRequest() + " one import may store (messages.maxPerRequest, MAX_MESSAGES_PER_REQUEST)"));
+                        + violation.bound() + " one import may store (messages.maxPerRequest, MAX_MESSAGES_PER_REQUEST)"));
             } else {
-                problems.add(new Problem(0, violation.message()));
+                problems.add(new Problem(0, violation.toString()));
             }
         }
         return problems;
+    }
+
+    /** The key of a message's field in a line of the file. */
+    private static String key(InputField field) {
+        return switch (field) {
+            case ROLE -> ROLE;
+            case CONTENT -> CONTENT;
+            default -> field.name().toLowerCase(Locale.ROOT);
+        };
     }
 
     private static List<MessageInput> inputs(List<Line> lines) {
@@ -217,17 +206,5 @@ final class MessageImport {
             }
         }
         return bytes.length;
-    }
-
-    private static String typeName(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case STRING -> "string";
-            case NUMBER -> "number";
-            case BOOLEAN -> "boolean";
-            case NULL -> "null";
-            case ARRAY -> "array";
-            case OBJECT -> "object";
-            case BINARY, POJO, MISSING -> "unknown";
-        };
     }
 }

@@ -126,7 +126,7 @@ public class ChatConfiguration extends Configuration {
     public static class SessionsSettings {
         @NotEmpty
         @JsonProperty
-        public String cookieName = "neptun-session";
+        public String cookieName = RestSettings.DEFAULT_COOKIE_NAME;
 
         /** How long a checked session is remembered; a revocation takes at most this long to apply. */
         @NotNull

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import neptun.chat.application.port.in.ChatNotFoundException;
@@ -34,7 +35,7 @@ class MessageImportTest {
     private final CreateMessages createMessages = new CreateMessagesService((owner, chat, messages, at) -> {
         var ids = IntStream.range(0, messages.size()).mapToObj(i -> new ChatMessage(new MessageId(i + 1L), chat, owner,
                 messages.get(i).content(), messages.get(i).actor(), at)).toList();
-        return java.util.Optional.of(ids);
+        return Optional.of(ids);
     }, CLOCK, LIMITS) {
         @Override
         public List<ChatMessage> create(CreateMessagesCommand command) {
@@ -43,7 +44,7 @@ class MessageImportTest {
             return created;
         }
     };
-    private final MessageImport messageImport = new MessageImport(createMessages, CLOCK, LIMITS);
+    private final MessageImport messageImport = new MessageImport(createMessages);
 
     @Test
     void storesEveryLineInFileOrderInOneCall() {
@@ -92,12 +93,34 @@ class MessageImportTest {
                 "line 2: invalid JSON at column 37",
                 "line 4: expected an object like {\"role\": \"user\", \"content\": \"...\"}, found array",
                 "line 5: role: Required",
-                "line 6: content: String must not be blank",
-                "line 6: role: Invalid enum value. Expected 'user' | 'assistant' | 'system', received 'robot'",
+                "line 6: content: must not be blank",
+                "line 6: role: must be one of 'user', 'assistant', 'system', not 'robot'",
                 "line 7: role: Expected string, received number",
                 "line 7: content: Expected string, received null",
                 "line 8: invalid JSON at column 37");
         assertThat(stored).isEmpty();
+    }
+
+    @Test
+    void onlyAsksTheCoreToCheckTheReadableLinesWhenSomeAreNot() {
+        List<CreateMessagesCommand> checked = new ArrayList<>();
+        var onlyChecking = new MessageImport(new CreateMessages() {
+            @Override
+            public List<ChatMessage> create(CreateMessagesCommand command) {
+                throw new AssertionError("nothing may be stored");
+            }
+
+            @Override
+            public void check(CreateMessagesCommand command) {
+                checked.add(command);
+            }
+        });
+
+        assertThatThrownBy(() -> onlyChecking.importInto(ADA, CHAT, "{\"role\": \"user\", \"content\": \"ok\"}\nnot json"
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidImportException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly("line 2: invalid JSON at column 1"));
+        assertThat(checked).containsExactly(CreateMessagesCommand.of(ADA, CHAT, List.of(new MessageInput("ok", "user"))));
     }
 
     @Test
@@ -110,8 +133,8 @@ class MessageImportTest {
                 """.formatted("x".repeat(21)));
 
         assertThat(problems).containsExactly(
-                "line 3: content: String must contain at most 20 character(s)",
-                "line 4: content: String must not contain NUL characters");
+                "line 3: content: must have at most 20 characters",
+                "line 4: content: must not contain NUL characters");
         assertThat(stored).isEmpty();
     }
 
@@ -143,9 +166,7 @@ class MessageImportTest {
 
     @Test
     void letsAChatThatIsNotTheUsersFailAsSuch() {
-        var importing = new MessageImport(command -> {
-            throw new ChatNotFoundException();
-        }, CLOCK, LIMITS);
+        var importing = new MessageImport(new CreateMessagesService((owner, chat, messages, at) -> Optional.empty(), CLOCK, LIMITS));
 
         assertThatThrownBy(() -> importing.importInto(ADA, CHAT, "{\"role\": \"user\", \"content\": \"hi\"}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(ChatNotFoundException.class);

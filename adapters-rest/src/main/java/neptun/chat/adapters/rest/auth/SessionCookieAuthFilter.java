@@ -13,12 +13,12 @@ import java.util.Objects;
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class SessionCookieAuthFilter extends AuthFilter<String, AuthenticatedUser> {
-    public static final String DEFAULT_COOKIE_NAME = "neptun-session";
     private static final String SCHEME = "COOKIE";
 
-    private String cookieName = DEFAULT_COOKIE_NAME;
+    private final String cookieName;
 
-    private SessionCookieAuthFilter() {
+    private SessionCookieAuthFilter(String cookieName) {
+        this.cookieName = cookieName;
     }
 
     @Override
@@ -30,9 +30,12 @@ public final class SessionCookieAuthFilter extends AuthFilter<String, Authentica
         }
     }
 
-    /** Builds the filter; its unauthorized handler answers in the error envelope unless replaced. */
+    /**
+     * Builds the filter; its unauthorized handler answers in the error envelope unless replaced. The cookie
+     * name must be set (the settings hold its default).
+     */
     public static final class Builder extends AuthFilterBuilder<String, AuthenticatedUser, SessionCookieAuthFilter> {
-        private String cookieName = DEFAULT_COOKIE_NAME;
+        private String cookieName;
 
         public Builder() {
             setUnauthorizedHandler(new EnvelopeUnauthorizedHandler());
@@ -45,9 +48,7 @@ public final class SessionCookieAuthFilter extends AuthFilter<String, Authentica
 
         @Override
         protected SessionCookieAuthFilter newInstance() {
-            var filter = new SessionCookieAuthFilter();
-            filter.cookieName = cookieName;
-            return filter;
+            return new SessionCookieAuthFilter(Objects.requireNonNull(cookieName, "cookieName"));
         }
     }
 }

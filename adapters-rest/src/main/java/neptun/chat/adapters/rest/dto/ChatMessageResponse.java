@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import neptun.chat.domain.ChatMessage;
 
 /**
- * A stored message as JSON. {@code created_at} is formatted here, as ISO-8601 in UTC ending in {@code Z},
- * so it does not depend on how the application's ObjectMapper writes dates.
+ * A stored message as JSON. {@code created_at} is formatted here ({@link Timestamps}), so it does not
+ * depend on how the application's ObjectMapper writes dates.
  */
 public record ChatMessageResponse(
         @JsonProperty("id") long id,
@@ -22,6 +22,6 @@ public record ChatMessageResponse(
                 message.userId().value(),
                 message.content().value(),
                 message.actor().wireName(),
-                message.createdAt().toString());
+                Timestamps.format(message.createdAt()));
     }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import neptun.chat.domain.Chat;
 
 /**
- * A chat as JSON. {@code model} is null when the chat has none; times are ISO-8601 in UTC ending in
- * {@code Z}, formatted here so they do not depend on the application's ObjectMapper. {@code updated_at}
- * is the later of the chat's last rename and its newest message.
+ * A chat as JSON. {@code model} is null when the chat has none; times are formatted here ({@link Timestamps}),
+ * so they do not depend on the application's ObjectMapper. {@code updated_at} is the later of the chat's
+ * last rename and its newest message.
  */
 public record ChatResponse(
         @JsonProperty("id") long id,
@@ -22,7 +22,7 @@ public record ChatResponse(
                 chat.name(),
                 chat.model().orElse(null),
                 chat.owner().value(),
-                chat.createdAt().toString(),
-                chat.updatedAt().toString());
+                Timestamps.format(chat.createdAt()),
+                Timestamps.format(chat.updatedAt()));
     }
 }

@@ -9,7 +9,7 @@ public final class ErrorMappers {
     }
 
     public static List<ExceptionMapper<?>> all() {
-        return List.of(new InvalidRequestExceptionMapper(), new ChatNotFoundExceptionMapper(), new UserNotFoundExceptionMapper(),
-                new ChatHasNoMessagesExceptionMapper(), new CatchAllExceptionMapper());
+        return List.of(new InvalidRequestExceptionMapper(), new InvalidInputExceptionMapper(), new ChatNotFoundExceptionMapper(),
+                new UserNotFoundExceptionMapper(), new ChatHasNoMessagesExceptionMapper(), new CatchAllExceptionMapper());
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 final class InvalidRequestExceptionMapper implements ExceptionMapper<InvalidRequestException> {
     @Override
     public Response toResponse(InvalidRequestException exception) {
-        return new ErrorEnvelope(Response.Status.BAD_REQUEST.getStatusCode(), exception.statusMessage(), null,
+        return new ErrorEnvelope(Response.Status.BAD_REQUEST.getStatusCode(), exception.part().statusMessage(), null,
                 Map.of("issues", exception.issues())).toResponse();
     }
 }

@@ -3,10 +3,12 @@ package neptun.chat.adapters.rest.error;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import neptun.chat.application.port.in.Violation;
 
 /**
- * One problem with a request, in zod's vocabulary so web clients can reuse their handling.
+ * One problem with a request, in zod's vocabulary (codes and wording) so web clients can reuse their
+ * handling. This adapter owns that vocabulary: the application reports kinds and data, worded here.
  *
  * @param path where the problem is: object keys and array indexes from the root; empty for the root itself
  */
@@ -41,14 +43,37 @@ public record Issue(
         return new Issue("custom", message, path);
     }
 
+    /** A number below {@code minimum}. */
+    public static Issue numberTooSmall(List<Object> path, long minimum) {
+        return new Issue("too_small", "Number must be greater than or equal to " + minimum, path);
+    }
+
+    /** A number above {@code maximum}. */
+    public static Issue numberTooBig(List<Object> path, long maximum) {
+        return new Issue("too_big", "Number must be less than or equal to " + maximum, path);
+    }
+
+    /** A name that is none of {@code expected}; {@code receivedPreview} is a safe excerpt of it ({@link Violation#preview}). */
+    public static Issue invalidEnumValue(List<Object> path, List<String> expected, String receivedPreview) {
+        return new Issue("invalid_enum_value", "Invalid enum value. Expected "
+                + expected.stream().map(name -> "'" + name + "'").collect(Collectors.joining(" | "))
+                + ", received '" + receivedPreview + "'", path);
+    }
+
     /** A violation found by the application, placed at {@code path} of the request. */
     public static Issue of(Violation violation, List<Object> path) {
-        String code = switch (violation.problem()) {
-            case TOO_SMALL -> "too_small";
-            case TOO_BIG -> "too_big";
-            case NOT_ONE_OF -> "invalid_enum_value";
-            case INVALID -> "custom";
+        long bound = violation.bound();
+        return switch (violation.kind()) {
+            case TOO_SHORT -> new Issue("too_small", "String must contain at least " + bound + " character(s)", path);
+            case TOO_LONG -> new Issue("too_big", "String must contain at most " + bound + " character(s)", path);
+            case BLANK -> custom(path, "String must not be blank");
+            case CONTAINS_NUL -> custom(path, "String must not contain NUL characters");
+            case INVALID_UNICODE -> custom(path, "String must be valid Unicode text");
+            case NOT_ONE_OF -> invalidEnumValue(path, violation.allowed(), violation.received());
+            case TOO_FEW -> new Issue("too_small", "Array must contain at least " + bound + " element(s)", path);
+            case TOO_MANY -> new Issue("too_big", "Array must contain at most " + bound + " element(s)", path);
+            case TOO_LOW -> numberTooSmall(path, bound);
+            case TOO_HIGH -> numberTooBig(path, bound);
         };
-        return new Issue(code, violation.message(), path);
     }
 }

@@ -1,56 +1,22 @@
 package neptun.chat.adapters.rest.resource;
 
-import java.util.ArrayList;
-import java.util.List;
+import neptun.chat.adapters.rest.error.WireNames;
 
-/**
- * The two shapes a body may take. The application reports problems by message index and field
- * ({@code [2, "content"]}); each form says where that is in the body the client sent.
- */
+/** The two shapes a create-messages body may take; the answer mirrors the shape. */
 enum BodyForm {
     /** {@code {"message": ..., "actor": ...}}. */
-    SINGLE {
-        @Override
-        List<Object> bodyPath(List<Object> commandPath) {
-            if (commandPath.equals(List.of(MESSAGES))) {
-                return List.of();
-            }
-            if (commandPath.isEmpty() || !(commandPath.get(0) instanceof Integer)) {
-                return commandPath;
-            }
-            List<Object> path = new ArrayList<>(commandPath.subList(1, commandPath.size()));
-            if (!path.isEmpty()) {
-                path.set(0, singleFieldName(path.get(0)));
-            }
-            return path;
-        }
-    },
+    SINGLE(WireNames.SINGLE_MESSAGE),
     /** {@code {"messages": [{"content": ..., "role": ...}, ...]}}. */
-    BATCH {
-        @Override
-        List<Object> bodyPath(List<Object> commandPath) {
-            if (commandPath.isEmpty() || !(commandPath.get(0) instanceof Integer)) {
-                return commandPath;
-            }
-            List<Object> path = new ArrayList<>(commandPath.size() + 1);
-            path.add(MESSAGES);
-            path.addAll(commandPath);
-            return path;
-        }
-    };
+    BATCH(WireNames.STANDARD);
 
-    static final String MESSAGES = "messages";
+    private final WireNames names;
 
-    /** Where a value the application names by {@code commandPath} is in a body of this form. */
-    abstract List<Object> bodyPath(List<Object> commandPath);
+    BodyForm(WireNames names) {
+        this.names = names;
+    }
 
-    private static Object singleFieldName(Object commandField) {
-        if ("content".equals(commandField)) {
-            return "message";
-        }
-        if ("role".equals(commandField)) {
-            return "actor";
-        }
-        return commandField;
+    /** How a body of this form names the command's fields. */
+    WireNames names() {
+        return names;
     }
 }

@@ -1,5 +1,8 @@
 package neptun.chat.adapters.rest.resource;
 
+import static neptun.chat.adapters.rest.error.WireNames.MODEL;
+import static neptun.chat.adapters.rest.error.WireNames.NAME;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -7,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import neptun.chat.adapters.rest.error.InvalidRequestException;
 import neptun.chat.adapters.rest.error.Issue;
+import neptun.chat.adapters.rest.error.RequestPart;
+import neptun.chat.adapters.rest.json.StrictJson;
 
 /**
  * Reads the body that creates or renames a chat, {@code {"name": string, "model"?: string | null}}, and
@@ -14,19 +19,16 @@ import neptun.chat.adapters.rest.error.Issue;
  * Unknown fields are ignored.
  */
 final class ChatBodyReader {
-    static final String NAME = "name";
-    static final String MODEL = "model";
-
     ChatBody read(InputStream body) {
-        JsonNode root = JsonBodies.readObject(body, InvalidRequestException::invalidChatBody);
+        JsonNode root = JsonBodies.readObject(body, RequestPart.CHAT_BODY);
         List<Issue> issues = new ArrayList<>();
         String name = JsonBodies.requiredString(root, NAME, List.of(NAME), issues);
         JsonNode model = root.path(MODEL);
         if (!model.isMissingNode() && !model.isNull() && !model.isTextual()) {
-            issues.add(Issue.wrongType(List.of(MODEL), "string", JsonBodies.typeName(model)));
+            issues.add(Issue.wrongType(List.of(MODEL), "string", StrictJson.typeName(model)));
         }
         if (!issues.isEmpty()) {
-            throw InvalidRequestException.invalidChatBody(issues);
+            throw InvalidRequestException.invalid(RequestPart.CHAT_BODY, issues);
         }
         return new ChatBody(name, model.isTextual() ? Optional.of(model.textValue()) : Optional.empty());
     }

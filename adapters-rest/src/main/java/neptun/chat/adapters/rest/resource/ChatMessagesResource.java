@@ -1,5 +1,8 @@
 package neptun.chat.adapters.rest.resource;
 
+import static neptun.chat.adapters.rest.error.WireNames.AFTER;
+import static neptun.chat.adapters.rest.error.WireNames.LIMIT;
+
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -9,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -19,12 +24,14 @@ import java.util.OptionalLong;
 import neptun.chat.adapters.rest.auth.AuthenticatedUser;
 import neptun.chat.adapters.rest.dto.MultipleMessagesResponse;
 import neptun.chat.adapters.rest.dto.SingleMessageResponse;
+import neptun.chat.adapters.rest.error.InputFrom;
 import neptun.chat.adapters.rest.error.InvalidRequestException;
 import neptun.chat.adapters.rest.error.Issue;
+import neptun.chat.adapters.rest.error.RequestPart;
+import neptun.chat.adapters.rest.error.WireNames;
 import neptun.chat.application.port.in.ChatNotFoundException;
 import neptun.chat.application.port.in.CreateMessages;
 import neptun.chat.application.port.in.CreateMessagesCommand;
-import neptun.chat.application.port.in.InvalidInputException;
 import neptun.chat.application.port.in.MessagePage;
 import neptun.chat.application.port.in.ReadMessages;
 import neptun.chat.application.port.in.ReadMessagesCommand;
@@ -41,10 +48,6 @@ import neptun.chat.domain.UserId;
 @Path("/api/users/{user_id}/chats/{chat_id}/messages")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ChatMessagesResource {
-    static final String AFTER = "after";
-    static final String LIMIT = "limit";
-    private static final String QUERY_PARAMETERS = AFTER + ", " + LIMIT;
-
     private final CreateMessages createMessages;
     private final ReadMessages readMessages;
     private final RemoveLastMessage removeLastMessage;
@@ -56,16 +59,20 @@ public final class ChatMessagesResource {
         this.removeLastMessage = Objects.requireNonNull(removeLastMessage);
     }
 
+    /** Stores the body's messages; a refusal names them as the body did ({@code message} or {@code messages[i].content}). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @InputFrom(RequestPart.MESSAGES_BODY)
     public Response create(@Auth AuthenticatedUser user,
                            @PathParam("user_id") String userId,
                            @PathParam("chat_id") String chatId,
-                           InputStream body) {
+                           InputStream body,
+                           @Context ContainerRequestContext context) {
         UserId owner = owner(userId);
         ChatId chat = chat(chatId);
         MessagesBody request = bodyReader.read(body);
-        List<ChatMessage> created = store(new CreateMessagesCommand(user.id(), owner, chat, request.messages()), request.form());
+        context.setProperty(WireNames.PROPERTY, request.form().names());
+        List<ChatMessage> created = createMessages.create(new CreateMessagesCommand(user.id(), owner, chat, request.messages()));
         Object answer = request.form() == BodyForm.SINGLE
                 ? SingleMessageResponse.from(created.get(0))
                 : MultipleMessagesResponse.from(created);
@@ -78,6 +85,7 @@ public final class ChatMessagesResource {
      * {@code rel="next"} names the request for the next page.
      */
     @GET
+    @InputFrom(RequestPart.MESSAGES_QUERY)
     public Response read(@Auth AuthenticatedUser user,
                          @PathParam("user_id") String userId,
                          @PathParam("chat_id") String chatId,
@@ -89,17 +97,10 @@ public final class ChatMessagesResource {
         OptionalLong afterId = QueryParameters.integer(AFTER, after, issues);
         OptionalLong size = QueryParameters.integer(LIMIT, limit, issues);
         if (!issues.isEmpty()) {
-            throw InvalidRequestException.invalidQuery(QUERY_PARAMETERS, issues, null);
+            throw InvalidRequestException.invalid(RequestPart.MESSAGES_QUERY, issues);
         }
         var command = new ReadMessagesCommand(user.id(), owner, chat, afterId.orElse(0), QueryParameters.saturatedInt(size));
-        MessagePage page;
-        try {
-            page = readMessages.read(command);
-        } catch (InvalidInputException invalid) {
-            throw InvalidRequestException.invalidQuery(QUERY_PARAMETERS, invalid.violations().stream()
-                    .map(violation -> Issue.of(violation, violation.path()))
-                    .toList(), invalid);
-        }
+        MessagePage page = readMessages.read(command);
         var response = Response.ok(MultipleMessagesResponse.from(page.messages()));
         page.next().ifPresent(next -> response.header("Link", "<" + nextPage(next) + ">; rel=\"next\""));
         return response.build();
@@ -131,16 +132,5 @@ public final class ChatMessagesResource {
         String limit = next.limit().isPresent() ? "&" + LIMIT + "=" + next.limit().getAsInt() : "";
         return "/api/users/" + PathSegments.encode(next.owner().value()) + "/chats/" + next.chatId().value() + "/messages"
                 + "?" + AFTER + "=" + next.after() + limit;
-    }
-
-    /** Runs the use case, reporting its violations at their places in the body the client sent. */
-    private List<ChatMessage> store(CreateMessagesCommand command, BodyForm form) {
-        try {
-            return createMessages.create(command);
-        } catch (InvalidInputException invalid) {
-            throw InvalidRequestException.invalidBody(invalid.violations().stream()
-                    .map(violation -> Issue.of(violation, form.bodyPath(violation.path())))
-                    .toList(), invalid);
-        }
     }
 }

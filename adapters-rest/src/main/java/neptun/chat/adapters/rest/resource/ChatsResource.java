@@ -1,5 +1,7 @@
 package neptun.chat.adapters.rest.resource;
 
+import static neptun.chat.adapters.rest.error.WireNames.LIMIT;
+
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,23 +22,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import neptun.chat.adapters.rest.auth.AuthenticatedUser;
 import neptun.chat.adapters.rest.dto.ChatsResponse;
 import neptun.chat.adapters.rest.dto.SingleChatResponse;
+import neptun.chat.adapters.rest.error.InputFrom;
 import neptun.chat.adapters.rest.error.InvalidRequestException;
 import neptun.chat.adapters.rest.error.Issue;
+import neptun.chat.adapters.rest.error.RequestPart;
 import neptun.chat.application.port.in.ChatOrder;
 import neptun.chat.application.port.in.CreateChat;
 import neptun.chat.application.port.in.CreateChatCommand;
 import neptun.chat.application.port.in.DeleteChat;
 import neptun.chat.application.port.in.DeleteChatCommand;
-import neptun.chat.application.port.in.InvalidInputException;
 import neptun.chat.application.port.in.ListChats;
 import neptun.chat.application.port.in.ListChatsCommand;
 import neptun.chat.application.port.in.RenameChat;
 import neptun.chat.application.port.in.RenameChatCommand;
+import neptun.chat.application.port.in.Violation;
 import neptun.chat.domain.Chat;
 import neptun.chat.domain.ChatId;
 import neptun.chat.domain.UserId;
@@ -46,8 +48,6 @@ import neptun.chat.domain.UserId;
 @Produces(MediaType.APPLICATION_JSON)
 public final class ChatsResource {
     static final String ORDER_BY = "order_by";
-    static final String LIMIT = "limit";
-    private static final String QUERY_PARAMETERS = LIMIT + ", " + ORDER_BY;
 
     /**
      * The accepted {@code order_by} values: a column, optionally with neptun's {@code :asc} or {@code :desc};
@@ -70,17 +70,19 @@ public final class ChatsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @InputFrom(RequestPart.CHAT_BODY)
     public Response create(@Auth AuthenticatedUser user,
                            @PathParam("user_id") String userId,
                            InputStream body) {
         UserId owner = ChatMessagesResource.owner(userId);
         ChatBody request = bodyReader.read(body);
-        Chat created = checked(() -> createChat.create(new CreateChatCommand(user.id(), owner, request.name(), request.model())));
+        Chat created = createChat.create(new CreateChatCommand(user.id(), owner, request.name(), request.model()));
         return Response.ok(SingleChatResponse.from(created)).build();
     }
 
     /** At most {@code limit} chats in {@code order_by} order, most recently active first by default. */
     @GET
+    @InputFrom(RequestPart.CHATS_QUERY)
     public Response list(@Auth AuthenticatedUser user,
                          @PathParam("user_id") String userId,
                          @QueryParam(ORDER_BY) List<String> orderBy,
@@ -91,16 +93,9 @@ public final class ChatsResource {
                 .orElse(ChatOrder.UPDATED_AT_DESC);
         OptionalInt size = QueryParameters.saturatedInt(QueryParameters.integer(LIMIT, limit, issues));
         if (!issues.isEmpty()) {
-            throw InvalidRequestException.invalidQuery(QUERY_PARAMETERS, issues, null);
+            throw InvalidRequestException.invalid(RequestPart.CHATS_QUERY, issues);
         }
-        List<Chat> chats;
-        try {
-            chats = listChats.list(new ListChatsCommand(user.id(), owner, order, size));
-        } catch (InvalidInputException invalid) {
-            throw InvalidRequestException.invalidQuery(QUERY_PARAMETERS, invalid.violations().stream()
-                    .map(violation -> Issue.of(violation, violation.path()))
-                    .toList(), invalid);
-        }
+        List<Chat> chats = listChats.list(new ListChatsCommand(user.id(), owner, order, size));
         return Response.ok(ChatsResponse.from(chats)).build();
     }
 
@@ -108,6 +103,7 @@ public final class ChatsResource {
     @PATCH
     @Path("{chat_id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @InputFrom(RequestPart.CHAT_BODY)
     public Response rename(@Auth AuthenticatedUser user,
                            @PathParam("user_id") String userId,
                            @PathParam("chat_id") String chatId,
@@ -115,7 +111,7 @@ public final class ChatsResource {
         UserId owner = ChatMessagesResource.owner(userId);
         ChatId chat = ChatMessagesResource.chat(chatId);
         ChatBody request = bodyReader.read(body);
-        Chat renamed = checked(() -> renameChat.rename(new RenameChatCommand(user.id(), owner, chat, request.name(), request.model())));
+        Chat renamed = renameChat.rename(new RenameChatCommand(user.id(), owner, chat, request.name(), request.model()));
         return Response.ok(SingleChatResponse.from(renamed)).build();
     }
 
@@ -131,23 +127,10 @@ public final class ChatsResource {
         return Response.ok(SingleChatResponse.from(deleted)).build();
     }
 
-    /** Runs a use case on a chat body; its violations are at the body's own paths ({@code ["name"]}, {@code ["model"]}). */
-    private static Chat checked(Supplier<Chat> useCase) {
-        try {
-            return useCase.get();
-        } catch (InvalidInputException invalid) {
-            throw InvalidRequestException.invalidChatBody(invalid.violations().stream()
-                    .map(violation -> Issue.of(violation, violation.path()))
-                    .toList(), invalid);
-        }
-    }
-
     private static ChatOrder order(String value, List<Issue> issues) {
         ChatOrder order = ORDERS.get(value);
         if (order == null) {
-            issues.add(new Issue("invalid_enum_value", "Invalid enum value. Expected "
-                    + ORDERS.keySet().stream().map(name -> "'" + name + "'").collect(Collectors.joining(" | "))
-                    + ", received '" + QueryParameters.preview(value) + "'", List.of(ORDER_BY)));
+            issues.add(Issue.invalidEnumValue(List.of(ORDER_BY), List.copyOf(ORDERS.keySet()), Violation.preview(value)));
             return ChatOrder.UPDATED_AT_DESC;
         }
         return order;

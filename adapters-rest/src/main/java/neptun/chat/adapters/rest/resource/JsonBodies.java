@@ -1,51 +1,36 @@
 package neptun.chat.adapters.rest.resource;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.function.Function;
 import neptun.chat.adapters.rest.error.InvalidRequestException;
 import neptun.chat.adapters.rest.error.Issue;
+import neptun.chat.adapters.rest.error.RequestPart;
+import neptun.chat.adapters.rest.json.StrictJson;
 
 /**
- * Strict reading of JSON request bodies, shared by every route that takes one: duplicate keys, trailing
- * content and runaway nesting are refused, and problems are reported as issues without parser internals.
+ * Strict reading of JSON request bodies, shared by every route that takes one ({@link StrictJson}); problems
+ * are reported as issues without parser internals.
  */
 final class JsonBodies {
-    /** Valid bodies nest three levels; this leaves room for unknown fields without letting nesting run away. */
-    static final int MAX_NESTING_DEPTH = 64;
-
-    private static final ObjectMapper STRICT_JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
     private JsonBodies() {
     }
 
     /**
      * The body as a JSON object; anything else (empty, malformed, not an object) is refused with one issue,
-     * made into an exception by {@code invalid}.
+     * as invalid {@code part}.
      */
-    static JsonNode readObject(InputStream body, Function<List<Issue>, InvalidRequestException> invalid) {
-        JsonNode root = parse(body, invalid);
+    static JsonNode readObject(InputStream body, RequestPart part) {
+        JsonNode root = parse(body, part);
         if (root == null || root.isMissingNode()) {
-            throw invalid.apply(List.of(Issue.required(List.of())));
+            throw invalid(part, Issue.required(List.of()));
         }
         if (!root.isObject()) {
-            throw invalid.apply(List.of(Issue.wrongType(List.of(), "object", typeName(root))));
+            throw invalid(part, Issue.wrongType(List.of(), "object", StrictJson.typeName(root)));
         }
         return root;
     }
@@ -58,36 +43,27 @@ final class JsonBodies {
             return null;
         }
         if (!value.isTextual()) {
-            issues.add(Issue.wrongType(path, "string", typeName(value)));
+            issues.add(Issue.wrongType(path, "string", StrictJson.typeName(value)));
             return null;
         }
         return value.textValue();
     }
 
-    /** zod's name for the JSON type of {@code node}. */
-    static String typeName(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case STRING -> "string";
-            case NUMBER -> "number";
-            case BOOLEAN -> "boolean";
-            case NULL -> "null";
-            case ARRAY -> "array";
-            case OBJECT -> "object";
-            case BINARY, POJO, MISSING -> "unknown";
-        };
-    }
-
-    private static JsonNode parse(InputStream body, Function<List<Issue>, InvalidRequestException> invalid) {
+    private static JsonNode parse(InputStream body, RequestPart part) {
         try {
-            return STRICT_JSON.readTree(body);
+            return StrictJson.read(body);
         } catch (StreamConstraintsException tooDeepOrTooLong) {
-            throw invalid.apply(List.of(Issue.custom(List.of(), "Invalid JSON: nested too deeply or a value is too long")));
+            throw invalid(part, Issue.custom(List.of(), "Invalid JSON: nested too deeply or a value is too long"));
         } catch (JsonProcessingException malformed) {
             // Only the position: the parser's own text quotes the input and names its classes.
-            throw invalid.apply(List.of(Issue.custom(List.of(), "Invalid JSON" + position(malformed.getLocation()))));
+            throw invalid(part, Issue.custom(List.of(), "Invalid JSON" + position(malformed.getLocation())));
         } catch (IOException unreadable) {
-            throw invalid.apply(List.of(Issue.custom(List.of(), "The body could not be read")));
+            throw invalid(part, Issue.custom(List.of(), "The body could not be read"));
         }
+    }
+
+    private static InvalidRequestException invalid(RequestPart part, Issue issue) {
+        return InvalidRequestException.invalid(part, List.of(issue));
     }
 
     private static String position(JsonLocation location) {

@@ -44,11 +44,11 @@ final class QueryParameters {
         }
         BigInteger value = new BigInteger(text.get());
         if (value.compareTo(MAX) > 0) {
-            issues.add(new Issue("too_big", "Number must be less than or equal to " + MAX, List.of(name)));
+            issues.add(Issue.numberTooBig(List.of(name), Long.MAX_VALUE));
             return OptionalLong.empty();
         }
         if (value.compareTo(MIN) < 0) {
-            issues.add(new Issue("too_small", "Number must be greater than or equal to " + MIN, List.of(name)));
+            issues.add(Issue.numberTooSmall(List.of(name), Long.MIN_VALUE));
             return OptionalLong.empty();
         }
         return OptionalLong.of(value.longValue());
@@ -63,14 +63,5 @@ final class QueryParameters {
             return OptionalInt.empty();
         }
         return OptionalInt.of((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value.getAsLong())));
-    }
-
-    /** A short excerpt of a refused value for an issue message, with control characters replaced. */
-    static String preview(String value) {
-        String cut = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        StringBuilder safe = new StringBuilder(cut.length());
-        cut.codePoints().forEach(cp -> safe.appendCodePoint(
-                Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE ? '\uFFFD' : cp));
-        return safe.toString();
     }
 }

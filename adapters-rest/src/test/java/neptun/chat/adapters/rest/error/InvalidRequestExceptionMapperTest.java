@@ -7,7 +7,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import neptun.chat.application.port.in.InvalidInputException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class InvalidRequestExceptionMapperTest {
     private final InvalidRequestExceptionMapper mapper = new InvalidRequestExceptionMapper();
@@ -16,12 +19,26 @@ class InvalidRequestExceptionMapperTest {
     void answersBadRequestWithEveryIssue() {
         var issues = List.of(Issue.required(List.of("actor")), Issue.wrongType(List.of("messages", 0), "object", "number"));
 
-        Response response = mapper.toResponse(InvalidRequestException.invalidBody(issues));
+        Response response = mapper.toResponse(InvalidRequestException.invalid(RequestPart.MESSAGES_BODY, issues));
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getMediaType()).isEqualTo(MediaType.APPLICATION_JSON_TYPE);
         assertThat(response.getEntity()).isEqualTo(new ErrorEnvelope(400,
                 "Bad Request. Invalid body(message | messages).", null, Map.of("issues", issues)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "MESSAGES_BODY  ; Bad Request. Invalid body(message | messages).",
+        "CHAT_BODY      ; Bad Request. Invalid body(model, name).",
+        "MESSAGES_QUERY ; Bad Request. Invalid query(after, limit).",
+        "CHATS_QUERY    ; Bad Request. Invalid query(limit, order_by).",
+        "CHAT_ID        ; Bad Request. Invalid chat_id.",
+        "UNNAMED        ; Bad Request."})
+    void namesThePartOfTheRequest(RequestPart part, String statusMessage) {
+        Response response = mapper.toResponse(InvalidRequestException.invalid(part, List.of(Issue.required(List.of()))));
+
+        assertThat(((ErrorEnvelope) response.getEntity()).statusMessage()).isEqualTo(statusMessage);
     }
 
     @Test
@@ -33,9 +50,10 @@ class InvalidRequestExceptionMapperTest {
     }
 
     @Test
-    void reportsAtMostOneHundredIssues() {
+    void reportsAtMostAsManyIssuesAsTheApplicationReportsViolations() {
         var issues = Collections.nCopies(150, Issue.required(List.of("message")));
 
-        assertThat(InvalidRequestException.invalidBody(issues).issues()).hasSize(InvalidRequestException.MAX_ISSUES);
+        assertThat(InvalidRequestException.invalid(RequestPart.MESSAGES_BODY, issues).issues())
+                .hasSize(InvalidInputException.MAX_VIOLATIONS).hasSize(100);
     }
 }

@@ -36,11 +36,15 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import neptun.chat.adapters.rest.LogCapture;
+import neptun.chat.adapters.rest.ResourceContainers;
 import neptun.chat.adapters.rest.RestTestSupport;
+import neptun.chat.adapters.rest.json.StrictJson;
 import neptun.chat.application.port.in.ChatHasNoMessagesException;
 import neptun.chat.application.port.in.ChatNotFoundException;
 import neptun.chat.application.port.in.CreateMessages;
 import neptun.chat.application.port.in.CreateMessagesCommand;
+import neptun.chat.application.port.in.InputField;
+import neptun.chat.application.port.in.InputPath;
 import neptun.chat.application.port.in.InvalidInputException;
 import neptun.chat.application.port.in.MessageInput;
 import neptun.chat.application.port.in.MessagePage;
@@ -49,41 +53,32 @@ import neptun.chat.application.port.in.ReadMessagesCommand;
 import neptun.chat.application.port.in.RemoveLastMessage;
 import neptun.chat.application.port.in.RemoveLastMessageCommand;
 import neptun.chat.application.port.in.Violation;
-import neptun.chat.application.port.in.Violation.Problem;
+import neptun.chat.application.port.in.Violation.Kind;
 import neptun.chat.domain.Actor;
 import neptun.chat.domain.Chat;
 import neptun.chat.domain.ChatId;
 import neptun.chat.domain.ChatMessage;
 import neptun.chat.domain.UserId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(ResourceContainers.class)
 class ChatMessagesResourceTest {
     private static final String MESSAGES_OF_CHAT_123 = "/api/users/ada/chats/123/messages";
     private static final Chat CHAT = aChatOwnedBy(ADA);
+    private static final List<String> ROLES = List.of("user", "assistant", "system");
 
     private static final CreateMessages createMessages = mock(CreateMessages.class);
     private static final ReadMessages readMessages = mock(ReadMessages.class);
     private static final RemoveLastMessage removeLastMessage = mock(RemoveLastMessage.class);
     private static final ResourceExtension resource = RestTestSupport.resource(RestTestSupport.SETTINGS, RestTestSupport.useCases()
             .createMessages(createMessages).readMessages(readMessages).removeLastMessage(removeLastMessage).build());
-
-    @BeforeAll
-    static void startContainer() throws Throwable {
-        resource.before();
-    }
-
-    @AfterAll
-    static void stopContainer() throws Throwable {
-        resource.after();
-    }
 
     @BeforeEach
     void forgetCalls() {
@@ -276,7 +271,7 @@ class ChatMessagesResourceTest {
 
         @Test
         void refusesDeepNesting() {
-            String deep = "[".repeat(JsonBodies.MAX_NESTING_DEPTH + 1) + "]".repeat(JsonBodies.MAX_NESTING_DEPTH + 1);
+            String deep = "[".repeat(StrictJson.MAX_NESTING_DEPTH + 1) + "]".repeat(StrictJson.MAX_NESTING_DEPTH + 1);
 
             Response response = post("{\"message\": \"hi\", \"actor\": \"user\", \"extra\": " + deep + "}");
 
@@ -311,12 +306,11 @@ class ChatMessagesResourceTest {
         @Test
         void placesViolationsOfABatchUnderMessages() {
             when(createMessages.create(any())).thenThrow(new InvalidInputException(List.of(
-                    new Violation(List.of("messages"), Problem.TOO_BIG, "Array must contain at most 1000 element(s)"),
-                    new Violation(List.of(2, "content"), Problem.TOO_BIG, "String must contain at most 100000 character(s)"),
-                    new Violation(List.of(0, "role"), Problem.NOT_ONE_OF,
-                            "Invalid enum value. Expected 'user' | 'assistant' | 'system', received 'robot'"),
-                    new Violation(List.of(1, "content"), Problem.INVALID, "String must not be blank"),
-                    new Violation(List.of(3, "content"), Problem.TOO_SMALL, "String must contain at least 1 character(s)"))));
+                    Violation.beyond(InputPath.of(InputField.MESSAGES), Kind.TOO_MANY, 1000),
+                    Violation.beyond(InputPath.of(2, InputField.CONTENT), Kind.TOO_LONG, 100_000),
+                    Violation.notOneOf(InputPath.of(0, InputField.ROLE), ROLES, "robot"),
+                    Violation.of(InputPath.of(1, InputField.CONTENT), Kind.BLANK),
+                    Violation.beyond(InputPath.of(3, InputField.CONTENT), Kind.TOO_SHORT, 1))));
 
             Response response = post(fixture("batch-request.json"));
 
@@ -327,9 +321,8 @@ class ChatMessagesResourceTest {
         @Test
         void namesTheFieldsOfASingleBody() {
             when(createMessages.create(any())).thenThrow(new InvalidInputException(List.of(
-                    new Violation(List.of(0, "content"), Problem.INVALID, "String must not contain NUL characters"),
-                    new Violation(List.of(0, "role"), Problem.NOT_ONE_OF,
-                            "Invalid enum value. Expected 'user' | 'assistant' | 'system', received 'User'"))));
+                    Violation.of(InputPath.of(0, InputField.CONTENT), Kind.CONTAINS_NUL),
+                    Violation.notOneOf(InputPath.of(0, InputField.ROLE), ROLES, "User"))));
 
             Response response = post("{\"message\": \"a\\u0000b\", \"actor\": \"User\"}");
 
@@ -339,9 +332,25 @@ class ChatMessagesResourceTest {
         }
 
         @Test
+        void placesAViolationWhereTheBodyOfEachFormHasTheField() {
+            when(createMessages.create(any())).thenThrow(new InvalidInputException(List.of(
+                    Violation.notOneOf(InputPath.of(0, InputField.ROLE), ROLES, "robot"))));
+
+            Response single = post(fixture("single-request.json"));
+            Response batch = post(fixture("batch-request.json"));
+
+            JsonNode singleBody = body(single);
+            assertThat(single.getStatus()).isEqualTo(400);
+            assertThat(singleBody.get("statusMessage").textValue()).isEqualTo("Bad Request. Invalid body(message | messages).");
+            assertThat(singleBody.at("/data/issues/0/path")).isEqualTo(json("[\"actor\"]"));
+            assertThat(batch.getStatus()).isEqualTo(400);
+            assertThat(body(batch).at("/data/issues/0/path")).isEqualTo(json("[\"messages\", 0, \"role\"]"));
+        }
+
+        @Test
         void passesLoneSurrogatesToTheApplicationToJudge() {
             when(createMessages.create(any())).thenThrow(new InvalidInputException(List.of(
-                    new Violation(List.of(0, "content"), Problem.INVALID, "String must be valid Unicode text"))));
+                    Violation.of(InputPath.of(0, InputField.CONTENT), Kind.INVALID_UNICODE))));
 
             Response response = post("{\"message\": \"\\uD800 alone\", \"actor\": \"user\"}");
 
@@ -544,8 +553,8 @@ class ChatMessagesResourceTest {
         @Test
         void reportsTheApplicationsViolationsAtTheParameters() {
             when(readMessages.read(any())).thenThrow(new InvalidInputException(List.of(
-                    new Violation(List.of("after"), Problem.TOO_SMALL, "Number must be greater than or equal to 0"),
-                    new Violation(List.of("limit"), Problem.TOO_BIG, "Number must be less than or equal to 1000"))));
+                    Violation.beyond(InputPath.of(InputField.AFTER), Kind.TOO_LOW, 0),
+                    Violation.beyond(InputPath.of(InputField.LIMIT), Kind.TOO_HIGH, 1000))));
 
             Response response = authenticated(MESSAGES_OF_CHAT_123, "after=-1&limit=1001").get();
 

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
+import neptun.chat.adapters.rest.ResourceContainers;
 import neptun.chat.adapters.rest.RestTestSupport;
 import neptun.chat.application.port.in.ChatNotFoundException;
 import neptun.chat.application.port.in.ChatOrder;
@@ -37,6 +38,8 @@ import neptun.chat.application.port.in.CreateChat;
 import neptun.chat.application.port.in.CreateChatCommand;
 import neptun.chat.application.port.in.DeleteChat;
 import neptun.chat.application.port.in.DeleteChatCommand;
+import neptun.chat.application.port.in.InputField;
+import neptun.chat.application.port.in.InputPath;
 import neptun.chat.application.port.in.InvalidInputException;
 import neptun.chat.application.port.in.ListChats;
 import neptun.chat.application.port.in.ListChatsCommand;
@@ -44,20 +47,20 @@ import neptun.chat.application.port.in.RenameChat;
 import neptun.chat.application.port.in.RenameChatCommand;
 import neptun.chat.application.port.in.UserNotFoundException;
 import neptun.chat.application.port.in.Violation;
-import neptun.chat.application.port.in.Violation.Problem;
+import neptun.chat.application.port.in.Violation.Kind;
 import neptun.chat.domain.Chat;
 import neptun.chat.domain.ChatFixtures;
 import neptun.chat.domain.ChatId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(ResourceContainers.class)
 class ChatsResourceTest {
     private static final String CHATS_OF_ADA = "/api/users/ada/chats";
     private static final String CHAT_123 = "/api/users/ada/chats/123";
@@ -70,16 +73,6 @@ class ChatsResourceTest {
     private static final DeleteChat deleteChat = mock(DeleteChat.class);
     private static final ResourceExtension resource = RestTestSupport.resource(RestTestSupport.SETTINGS,
             RestTestSupport.useCases().createChat(createChat).listChats(listChats).renameChat(renameChat).deleteChat(deleteChat).build());
-
-    @BeforeAll
-    static void startContainer() throws Throwable {
-        resource.before();
-    }
-
-    @AfterAll
-    static void stopContainer() throws Throwable {
-        resource.after();
-    }
 
     @BeforeEach
     void forgetCalls() {
@@ -170,8 +163,8 @@ class ChatsResourceTest {
         @Test
         void reportsTheApplicationsViolationsAtTheirFields() {
             when(createChat.create(any())).thenThrow(new InvalidInputException(List.of(
-                    new Violation(List.of("name"), Problem.INVALID, "String must not be blank"),
-                    new Violation(List.of("model"), Problem.TOO_BIG, "String must contain at most 255 character(s)"))));
+                    Violation.of(InputPath.of(InputField.NAME), Kind.BLANK),
+                    Violation.beyond(InputPath.of(InputField.MODEL), Kind.TOO_LONG, 255))));
 
             Response response = post(CHATS_OF_ADA, "{\"name\": \" \", \"model\": \"m\"}");
 
@@ -270,7 +263,7 @@ class ChatsResourceTest {
         @Test
         void reportsTheApplicationsLimitViolation() {
             when(listChats.list(any())).thenThrow(new InvalidInputException(List.of(
-                    new Violation(List.of("limit"), Problem.TOO_SMALL, "Number must be greater than or equal to 1"))));
+                    Violation.beyond(InputPath.of(InputField.LIMIT), Kind.TOO_LOW, 1))));
 
             Response response = authenticated(CHATS_OF_ADA, "limit=0").get();
 
@@ -327,12 +320,14 @@ class ChatsResourceTest {
         @Test
         void reportsTheApplicationsViolations() {
             when(renameChat.rename(any())).thenThrow(new InvalidInputException(List.of(
-                    new Violation(List.of("name"), Problem.TOO_SMALL, "String must contain at least 1 character(s)"))));
+                    Violation.beyond(InputPath.of(InputField.NAME), Kind.TOO_SHORT, 1))));
 
             Response response = patch(CHAT_123, "{\"name\": \"\"}");
 
             assertThat(response.getStatus()).isEqualTo(400);
-            assertThat(body(response).at("/data/issues")).containsExactly(
+            JsonNode body = body(response);
+            assertThat(body.get("statusMessage").textValue()).isEqualTo("Bad Request. Invalid body(model, name).");
+            assertThat(body.at("/data/issues")).containsExactly(
                     issue("too_small", "String must contain at least 1 character(s)", "[\"name\"]"));
         }
 

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
+import neptun.chat.adapters.rest.ResourceContainers;
 import neptun.chat.adapters.rest.RestTestSupport;
 import neptun.chat.application.port.in.ChatHasNoMessagesException;
 import neptun.chat.application.port.in.MessagePage;
@@ -43,14 +44,14 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * Whatever query parameters, path values or chat bodies a client sends to the chat and reading routes,
  * the answer is never a server error, errors come in the envelope, and a next-page link leads back to the
  * same chat of the same user. The use cases are the real services over in-memory stores.
  */
+@AddLifecycleHook(ResourceContainers.class)
 class HostileQueriesTest {
     private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
     private static final PageLimits LIMITS = new PageLimits(3, 10);
@@ -74,7 +75,7 @@ class HostileQueriesTest {
             .listChats(new ListChatsService((owner, order, limit) -> List.of(ChatFixtures.aChatOwnedBy(owner)), LIMITS))
             .renameChat(new RenameChatService((owner, chat, name, model, at) -> Optional.of(new Chat(chat, owner, name, model, T0, at)), CLOCK))
             .deleteChat(command -> ChatFixtures.aChat(command.chatId(), command.owner()))
-            .createMessages(command -> List.of())
+            .createMessages(RestTestSupport.creatingMessages(command -> List.of()))
             .removeLastMessage(command -> {
                 throw new ChatHasNoMessagesException();
             });
@@ -82,18 +83,6 @@ class HostileQueriesTest {
             USE_CASES.readMessages(READ_MESSAGES).build());
     private static final ResourceExtension anyUser = RestTestSupport.resource(RestTestSupport.SETTINGS,
             USE_CASES.readMessages(READ_AS_PATH_USER).build());
-
-    @BeforeContainer
-    static void startContainers() throws Throwable {
-        resource.before();
-        anyUser.before();
-    }
-
-    @AfterContainer
-    static void stopContainers() throws Throwable {
-        resource.after();
-        anyUser.after();
-    }
 
     @Property(tries = 200)
     void pageQueries(@ForAll("queryValues") String after, @ForAll("queryValues") String limit, @ForAll boolean both) {

@@ -11,4 +11,12 @@ public interface CreateMessages {
      * @throws ChatNotFoundException when the chat is not the requester's own; nothing is stored
      */
     List<ChatMessage> create(CreateMessagesCommand command);
+
+    /**
+     * Checks the command's messages by the rules {@link #create} holds them to, and stores nothing: a way to
+     * learn every problem of a batch before anything may be stored. The chat is not looked up.
+     *
+     * @throws InvalidInputException with the violations {@link #create} would report
+     */
+    void check(CreateMessagesCommand command);
 }

@@ -2,7 +2,7 @@
 """Load for the failover test: appends with an Idempotency-Key, retried with the same key, then the check.
 
   load.py drive  --url URL --user USER --token TOKEN --chats 1,2,3 --duration S --out DIR [--grace S]
-  load.py report --out DIR --stored FILE [--event-at T] [--label NAME] [--extra NAME=VALUE ...]
+  load.py report --out DIR --stored FILE [--event-at T] [--after-from T2] [--label NAME] [--extra NAME=VALUE ...]
   load.py table DIR/report.json...
 
 `drive` runs one thread per chat. Each thread sends one append at a time: a batch of 1 to 3 messages whose
@@ -17,7 +17,7 @@ and prints the figures (JSON in DIR/report.json, Markdown in DIR/report.md): ack
 duplicated, partial, the longest time without a 200, the answers by status during the switch (from T, the
 time of the kill or switchover, until the service has answered only 200 for SETTLE seconds, and at least
 until the end of the longest time without a 200 that follows T), and the throughput before T and after the
-switch.
+switch (from T2 at the earliest).
 """
 import argparse
 import http.client
@@ -223,11 +223,13 @@ def report(args):
         for a in attempts:
             if event <= float(a["done"]) <= last_bad:
                 during[a["status"]] = during.get(a["status"], 0) + 1
+        # After: from the end of the switch, or later when the cluster is whole again (--after-from).
+        after_from = max(last_bad, float(args.after_from or 0))
         before = [b for b in acked if float(b["acknowledged_at"]) < event]
-        after = [b for b in acked if float(b["acknowledged_at"]) > last_bad]
+        after = [b for b in acked if float(b["acknowledged_at"]) > after_from]
         before_s = max(event - start, 1e-9)
         after_end = max(float(b["acknowledged_at"]) for b in acked) if acked else end
-        after_s = max(after_end - last_bad, 1e-9)
+        after_s = max(after_end - after_from, 1e-9)
         result.update({
             "event_after_s": round(event - start, 2),
             "switch_s": round(last_bad - event, 2),
@@ -235,6 +237,7 @@ def report(args):
             "answers_during_switch": dict(sorted(during.items())),
             "before_batches_per_s": round(len(before) / before_s, 1),
             "before_messages_per_s": round(sum(int(b["size"]) for b in before) / before_s, 1),
+            "after_from_s": round(after_from - event, 2),
             "after_batches_per_s": round(len(after) / after_s, 1),
             "after_messages_per_s": round(sum(int(b["size"]) for b in after) / after_s, 1),
         })
@@ -289,6 +292,7 @@ def main():
     r.add_argument("--out", required=True)
     r.add_argument("--stored", required=True)
     r.add_argument("--event-at")
+    r.add_argument("--after-from", help="measure the throughput after the switch from this time at the earliest")
     r.add_argument("--label", default="")
     r.add_argument("--extra", action="append", default=[], metavar="NAME=VALUE", help="recorded as it is")
     t = commands.add_parser("table")

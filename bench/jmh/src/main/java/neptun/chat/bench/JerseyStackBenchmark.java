@@ -45,6 +45,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -73,12 +74,25 @@ public class JerseyStackBenchmark {
             + " terms? I keep reading that threads share memory.\", \"actor\": \"user\"}").getBytes(StandardCharsets.UTF_8);
     private static final String CONTENT_LENGTH = Integer.toString(BODY.length);
 
+    /**
+     * Jersey settings to try on top of the server's, as {@code name=value} pairs separated by {@code ;}, e.g.
+     * {@code -p extraJerseyProperties=jersey.config.server.contentLength.buffer=0}; none by default.
+     */
+    @Param({""})
+    public String extraJerseyProperties;
+
     private ApplicationHandler jersey;
     private final MemoryResponseWriter writer = new MemoryResponseWriter();
 
     @Setup
     public void setUp() {
-        jersey = new ApplicationHandler(serverResourceConfig(useCases()));
+        var config = serverResourceConfig(useCases());
+        for (String setting : extraJerseyProperties.split(";")) {
+            if (!setting.isBlank()) {
+                config.property(setting.substring(0, setting.indexOf('=')).trim(), setting.substring(setting.indexOf('=') + 1).trim());
+            }
+        }
+        jersey = new ApplicationHandler(config);
         postOneMessage();
         String answer = writer.body.toString(StandardCharsets.UTF_8);
         if (writer.status != 200 || !answer.startsWith("{\"chatMessage\":{\"id\":1,")) {

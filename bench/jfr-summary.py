@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Summarises a JFR recording printed by `jfr print` (see bench/profile).
 
-    jfr-summary.py ALLOCATION_STATISTICS EXECUTION_SAMPLES REQUESTS
+    jfr-summary.py ALLOCATION_STATISTICS EXECUTION_SAMPLES REQUESTS [GC_AND_JIT]
 
 Bytes allocated per request: the growth of every thread's allocation counter
 (jdk.ThreadAllocationStatistics) over the recording, divided by REQUESTS. CPU samples: the share of
 jdk.ExecutionSample events by component, each sample counted for the innermost frame outside the JDK, for
-all threads and for the request threads (Jetty's pool, "dw-").
+all threads and for the request threads (Jetty's pool, "dw-"). GC_AND_JIT (jdk.GarbageCollection and
+jdk.Compilation events): the collections' pauses, and the time of the compilations JFR recorded (those over
+its threshold), which should be near zero once the JVM is warm.
 """
 import collections
 import re
@@ -73,6 +75,19 @@ def samples(path):
         yield (thread.group(1) if thread else ""), owner
 
 
+def milliseconds(text):
+    value, unit = text.split()
+    return float(value) * {"ns": 1e-6, "us": 1e-3, "ms": 1, "s": 1e3, "min": 6e4}.get(unit, 1)
+
+
+def gc_and_jit(path, requests):
+    pauses = [milliseconds(m.group(1)) for m in re.finditer(r"sumOfPauses = ([\d.]+ \w+)", open(path).read())]
+    compilations = [milliseconds(re.search(r"duration = ([\d.]+ \w+)", e).group(1))
+                    for e in events(path, "jdk.Compilation") if "duration = " in e]
+    print(f"GC: {len(pauses)} collections, {sum(pauses):.0f} ms of pauses ({1000 * sum(pauses) / requests:.1f} ms per 1000 requests)")
+    print(f"JIT compilations recorded: {len(compilations)}, {sum(compilations):.0f} ms")
+
+
 def shares(pairs, title):
     counts = collections.Counter(owner for _, owner in pairs)
     total = sum(counts.values())
@@ -85,6 +100,8 @@ def main():
     allocation, execution, requests = sys.argv[1], sys.argv[2], int(sys.argv[3])
     total = allocated_bytes(allocation)
     print(f"allocated per request (all threads): {total / requests / 1024:.1f} KiB ({total / 1e6:.0f} MB over {requests} requests)")
+    if len(sys.argv) > 4:
+        gc_and_jit(sys.argv[4], requests)
     pairs = list(samples(execution))
     shares(pairs, "CPU samples, all threads")
     shares([p for p in pairs if p[0].startswith("dw-")], "CPU samples, request threads (dw-)")

@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.core.setup.Environment;
+import java.util.Map;
 import java.util.function.Consumer;
 import neptun.chat.adapters.rest.auth.AuthenticatedUser;
 import neptun.chat.adapters.rest.auth.SessionAuthenticator;
@@ -23,9 +24,15 @@ public final class RestAdapter {
     }
 
     public static void register(Environment environment, RestSettings settings, UseCases useCases) {
+        jerseyProperties().forEach(environment.jersey()::property);
         register(environment.jersey()::register, environment.metrics(), settings, useCases);
         environment.getApplicationContext().setErrorHandler(new JsonErrorPages.InContext());
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorPages.InServer()));
+    }
+
+    /** Jersey settings the adapter's server runs with; a test harness sets them the same way. */
+    public static Map<String, Object> jerseyProperties() {
+        return Map.of();
     }
 
     /** Hands every component to {@code jersey}, so a test harness can register exactly what the application does. */

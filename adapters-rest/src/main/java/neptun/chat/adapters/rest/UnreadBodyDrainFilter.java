@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -21,7 +22,11 @@ final class UnreadBodyDrainFilter implements ContainerResponseFilter {
             return;
         }
         try {
-            request.getEntityStream().transferTo(OutputStream.nullOutputStream());
+            // Almost always read to its end already: one read() says so without transferTo's buffer.
+            InputStream body = request.getEntityStream();
+            if (body.read() >= 0) {
+                body.transferTo(OutputStream.nullOutputStream());
+            }
         } catch (IOException | RuntimeException unreadable) {
             // Over the size limit, or the client went away: the connection cannot be kept anyway.
         }

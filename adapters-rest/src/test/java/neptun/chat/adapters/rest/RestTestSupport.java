@@ -53,6 +53,7 @@ public final class RestTestSupport {
     /** A test container holding exactly what {@link RestAdapter} registers, without Dropwizard's default mappers. */
     public static ResourceExtension resource(RestSettings settings, UseCases useCases) {
         var builder = ResourceExtension.builder().setRegisterDefaultExceptionMappers(false);
+        RestAdapter.jerseyProperties().forEach(builder::addProperty);
         RestAdapter.register(builder::addProvider, new MetricRegistry(), settings, useCases);
         return builder.build();
     }

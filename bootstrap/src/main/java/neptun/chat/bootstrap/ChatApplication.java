@@ -7,6 +7,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import neptun.chat.adapters.rest.RestAdapter;
+import neptun.chat.adapters.rest.ops.Operations;
 import neptun.chat.bootstrap.cli.AddUserCliCommand;
 import neptun.chat.bootstrap.cli.CreateChatCliCommand;
 import neptun.chat.bootstrap.cli.ImportMessagesCliCommand;
@@ -48,5 +49,6 @@ public class ChatApplication extends Application<ChatConfiguration> {
     public void run(ChatConfiguration configuration, Environment environment) {
         var wired = ApplicationWiring.wire(configuration, environment);
         RestAdapter.register(environment, configuration.restSettings(), wired.useCases());
+        Operations.register(environment, configuration.operationsSettings());
     }
 }

@@ -93,6 +93,22 @@ class FatJarIT {
     }
 
     @Test
+    void writesOneJsonObjectPerLogLineWithLogFormatJson() throws Exception {
+        var process = start(Map.of("LOG_FORMAT", "json"), "migrate");
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(err).isZero();
+
+        List<String> lines = err.lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines).isNotEmpty();
+        for (String line : lines) {
+            var json = Http.JSON.readTree(line);
+            assertThat(json.isObject()).as(line).isTrue();
+            assertThat(json.has("level") && json.has("logger") && json.has("message")).as(line).isTrue();
+        }
+    }
+
+    @Test
     void refusesUnknownUsersWithOneClearLine() throws Exception {
         var process = start(Map.of(), "issue-session", "--user", "nobody");
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

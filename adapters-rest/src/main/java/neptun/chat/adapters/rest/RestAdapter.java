@@ -10,6 +10,7 @@ import neptun.chat.adapters.rest.auth.AuthenticatedUser;
 import neptun.chat.adapters.rest.auth.SessionAuthenticator;
 import neptun.chat.adapters.rest.auth.SessionCookieAuthFilter;
 import neptun.chat.adapters.rest.error.ErrorMappers;
+import neptun.chat.adapters.rest.ops.AppendedMessages;
 import neptun.chat.adapters.rest.resource.ChatMessagesResource;
 import neptun.chat.adapters.rest.resource.ChatsResource;
 import neptun.chat.application.UseCases;
@@ -50,6 +51,7 @@ public final class RestAdapter {
         jersey.accept(new MissingContentTypeFilter());
         ErrorMappers.all().forEach(jersey);
         jersey.accept(new ChatsResource(useCases.createChat(), useCases.listChats(), useCases.renameChat(), useCases.deleteChat()));
-        jersey.accept(new ChatMessagesResource(useCases.createMessages(), useCases.readMessages(), useCases.removeLastMessage()));
+        jersey.accept(new ChatMessagesResource(AppendedMessages.counted(useCases.createMessages(), metrics),
+                useCases.readMessages(), useCases.removeLastMessage()));
     }
 }

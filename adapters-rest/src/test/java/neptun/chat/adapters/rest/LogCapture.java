@@ -12,7 +12,13 @@ public final class LogCapture implements AutoCloseable {
     public static final String UNEXPECTED_ERRORS = "neptun.chat.adapters.rest.error.CatchAllExceptionMapper";
 
     private final Logger logger;
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            event.prepareForDeferredProcessing(); // keeps the logging thread's MDC with the event
+            super.append(event);
+        }
+    };
 
     private LogCapture(String loggerName) {
         logger = (Logger) LoggerFactory.getLogger(loggerName);

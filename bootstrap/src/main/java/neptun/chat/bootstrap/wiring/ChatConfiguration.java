@@ -18,6 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.adapters.rest.RestSettings;
+import neptun.chat.adapters.rest.ops.OperationsSettings;
+import neptun.chat.adapters.rest.ops.RateLimit;
+import neptun.chat.adapters.rest.ops.RequestLimits;
 import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.application.port.in.PageLimits;
 
@@ -218,5 +221,72 @@ public class ChatConfiguration extends Configuration {
         public boolean isDefaultWithinMax() {
             return defaultLimit <= maxLimit;
         }
+    }
+
+    // ---- Operations: the cap on requests in flight and the per-user rate limit.
+
+    @Valid
+    @NotNull
+    private RequestsSettings requests = new RequestsSettings();
+
+    @Valid
+    @NotNull
+    private RateLimitSettings rateLimit = new RateLimitSettings();
+
+    @JsonProperty
+    public RequestsSettings getRequests() {
+        return requests;
+    }
+
+    @JsonProperty
+    public void setRequests(RequestsSettings requests) {
+        this.requests = requests;
+    }
+
+    @JsonProperty
+    public RateLimitSettings getRateLimit() {
+        return rateLimit;
+    }
+
+    @JsonProperty
+    public void setRateLimit(RateLimitSettings rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public OperationsSettings operationsSettings() {
+        return new OperationsSettings(
+                new RequestLimits(requests.maxInFlight, requests.maxQueued, java.time.Duration.ofMillis(requests.maxQueueWait.toMilliseconds())),
+                new RateLimit(rateLimit.perSecond, rateLimit.burst, rateLimit.maxUsers));
+    }
+
+    /** API requests processed at once, and how many wait for a turn and how long, before a 503. */
+    public static class RequestsSettings {
+        @Min(1)
+        @JsonProperty
+        public int maxInFlight = RequestLimits.DEFAULTS.maxInFlight();
+
+        @Min(0)
+        @JsonProperty
+        public int maxQueued = RequestLimits.DEFAULTS.maxQueued();
+
+        @NotNull
+        @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+        @JsonProperty
+        public Duration maxQueueWait = Duration.milliseconds(RequestLimits.DEFAULTS.maxQueueWait().toMillis());
+    }
+
+    /** Requests per user: a token bucket of {@code burst} refilled at {@code perSecond}; 0 turns it off. */
+    public static class RateLimitSettings {
+        @Min(0)
+        @JsonProperty
+        public long perSecond = RateLimit.DEFAULTS.perSecond();
+
+        @Min(1)
+        @JsonProperty
+        public long burst = RateLimit.DEFAULTS.burst();
+
+        @Min(1)
+        @JsonProperty
+        public long maxUsers = RateLimit.DEFAULTS.maxUsers();
     }
 }

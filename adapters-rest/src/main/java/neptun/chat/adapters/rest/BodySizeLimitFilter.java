@@ -9,18 +9,25 @@ import jakarta.ws.rs.core.Response;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import neptun.chat.adapters.rest.error.ErrorEnvelope;
 
 /**
  * Answers 413 to a body larger than the limit: at once when Content-Length says so, otherwise as soon as
- * reading passes the limit (a chunked body has no length up front).
+ * reading passes the limit (a chunked body has no length up front). Answers 408 to a body whose reading
+ * takes longer than the read time allowed, counted from the first read: a body that trickles in holds a
+ * thread and a turn, while the time the server took before it began to read does not count against the
+ * client (unlike Jetty's minimum data rate, which counts from the request's first byte and so refused
+ * small bodies that a busy server read late).
  */
 @PreMatching
 final class BodySizeLimitFilter implements ContainerRequestFilter {
     private final long maxBytes;
+    private final long maxReadNanos;
 
-    BodySizeLimitFilter(long maxBytes) {
+    BodySizeLimitFilter(long maxBytes, Duration maxReadTime) {
         this.maxBytes = maxBytes;
+        this.maxReadNanos = maxReadTime.toNanos();
     }
 
     @Override
@@ -53,8 +60,17 @@ final class BodySizeLimitFilter implements ContainerRequestFilter {
         return new WebApplicationException(Response.fromResponse(envelope.toResponse()).header("Connection", "close").build());
     }
 
+    private WebApplicationException tooSlow() {
+        var status = Response.Status.REQUEST_TIMEOUT;
+        var envelope = new ErrorEnvelope(status.getStatusCode(), status.getReasonPhrase(),
+                "The body must arrive within " + maxReadNanos / 1_000_000 + " ms.", null);
+        return new WebApplicationException(Response.fromResponse(envelope.toResponse()).header("Connection", "close").build());
+    }
+
     private final class LimitedInputStream extends FilterInputStream {
         private long count;
+        private long firstRead;
+        private boolean reading;
 
         LimitedInputStream(InputStream in) {
             super(in);
@@ -62,6 +78,7 @@ final class BodySizeLimitFilter implements ContainerRequestFilter {
 
         @Override
         public int read() throws IOException {
+            started();
             int b = super.read();
             if (b >= 0) {
                 counted(1);
@@ -71,6 +88,7 @@ final class BodySizeLimitFilter implements ContainerRequestFilter {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            started();
             // Asks for at most one byte past the limit: enough to notice, never a large overrun.
             int n = super.read(buffer, offset, (int) Math.min(length, maxBytes - count + 1));
             if (n > 0) {
@@ -100,7 +118,17 @@ final class BodySizeLimitFilter implements ContainerRequestFilter {
             throw new IOException("mark/reset not supported");
         }
 
+        private void started() {
+            if (!reading) {
+                reading = true;
+                firstRead = System.nanoTime();
+            }
+        }
+
         private void counted(long n) {
+            if (System.nanoTime() - firstRead > maxReadNanos) {
+                throw tooSlow();
+            }
             count += n;
             if (count > maxBytes) {
                 throw tooLarge();

@@ -46,7 +46,7 @@ public final class RestAdapter {
                 .buildAuthFilter();
         jersey.accept(new AuthDynamicFeature(authFilter));
         jersey.accept(new AuthValueFactoryProvider.Binder<>(AuthenticatedUser.class));
-        jersey.accept(new BodySizeLimitFilter(settings.maxBodyBytes()));
+        jersey.accept(new BodySizeLimitFilter(settings.maxBodyBytes(), settings.maxBodyReadTime()));
         jersey.accept(new UnreadBodyDrainFilter());
         jersey.accept(new MissingContentTypeFilter());
         ErrorMappers.all().forEach(jersey);

@@ -122,7 +122,8 @@ public class ChatConfiguration extends Configuration {
 
     public RestSettings restSettings() {
         return new RestSettings(sessions.cookieName, java.time.Duration.ofMillis(sessions.cacheTtl.toMilliseconds()),
-                sessions.cacheMaxEntries, messages.maxBodySize.toBytes());
+                sessions.cacheMaxEntries, messages.maxBodySize.toBytes(),
+                java.time.Duration.ofMillis(messages.maxBodyReadTime.toMilliseconds()));
     }
 
     /** How sessions are recognised, cached and issued. */
@@ -187,6 +188,12 @@ public class ChatConfiguration extends Configuration {
         @NotNull
         @JsonProperty
         public DataSize maxBodySize = DataSize.mebibytes(8);
+
+        /** How long reading one body may take from its first byte read; a slower body is answered 408. */
+        @NotNull
+        @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+        @JsonProperty
+        public Duration maxBodyReadTime = Duration.milliseconds(RestSettings.DEFAULT_MAX_BODY_READ_TIME.toMillis());
 
         /**
          * Statements appending small batches (under about 50 messages) at the same time, each on a database

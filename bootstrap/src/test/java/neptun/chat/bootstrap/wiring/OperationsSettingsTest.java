@@ -48,7 +48,8 @@ class OperationsSettingsTest {
         var connector = (HttpConnectorFactory) server.getApplicationConnectors().get(0);
 
         assertThat(connector.getIdleTimeout()).isEqualTo(Duration.seconds(30));
-        assertThat(connector.getMinRequestDataPerSecond()).isEqualTo(DataSize.kibibytes(1));
+        assertThat(connector.getMinRequestDataPerSecond()).isEqualTo(DataSize.bytes(0));
+        assertThat(defaults().restSettings().maxBodyReadTime()).isEqualTo(java.time.Duration.ofSeconds(10));
         assertThat(connector.getMaxRequestHeaderSize()).isEqualTo(DataSize.kibibytes(8));
     }
 

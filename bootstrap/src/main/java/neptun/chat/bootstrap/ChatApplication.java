@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import neptun.chat.adapters.rest.RestAdapter;
 import neptun.chat.bootstrap.cli.AddUserCliCommand;
+import neptun.chat.bootstrap.cli.ChatServerCommand;
 import neptun.chat.bootstrap.cli.CreateChatCliCommand;
 import neptun.chat.bootstrap.cli.ImportMessagesCliCommand;
 import neptun.chat.bootstrap.cli.IssueSessionCliCommand;
@@ -27,6 +29,13 @@ public class ChatApplication extends Application<ChatConfiguration> {
     @Override
     public String getName() {
         return "neptun-chat";
+    }
+
+    /** Dropwizard's {@code server} (with a one-line refusal when the database is down) and {@code check}. */
+    @Override
+    protected void addDefaultCommands(Bootstrap<ChatConfiguration> bootstrap) {
+        bootstrap.addCommand(new ChatServerCommand(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
     }
 
     @Override

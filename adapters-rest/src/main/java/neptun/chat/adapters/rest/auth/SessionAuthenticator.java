@@ -17,8 +17,11 @@ import neptun.chat.application.port.out.StoreUnavailableException;
 
 /** Checks a session cookie's value through the application's {@link AuthenticateSession}. */
 public final class SessionAuthenticator implements Authenticator<String, AuthenticatedUser> {
-    /** How long a check that found the store unavailable answers its credential's requests at once. */
-    static final Duration STORE_FAILURE_MEMORY = Duration.ofSeconds(1);
+    /**
+     * How long a check that found the store unavailable answers its credential's requests at once: enough for
+     * those that waited behind it, short enough not to delay the recovery noticeably.
+     */
+    static final Duration STORE_FAILURE_MEMORY = Duration.ofMillis(250);
 
     private final AuthenticateSession sessions;
     /** Credentials whose check found the store unavailable a moment ago; none without a cache. */

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import neptun.chat.adapters.rest.RestAdapter;
 import neptun.chat.adapters.rest.ops.Operations;
 import neptun.chat.bootstrap.cli.AddUserCliCommand;
+import neptun.chat.bootstrap.cli.ChatServerCommand;
 import neptun.chat.bootstrap.cli.CreateChatCliCommand;
 import neptun.chat.bootstrap.cli.ImportMessagesCliCommand;
 import neptun.chat.bootstrap.cli.IssueSessionCliCommand;
@@ -28,6 +30,13 @@ public class ChatApplication extends Application<ChatConfiguration> {
     @Override
     public String getName() {
         return "neptun-chat";
+    }
+
+    /** Dropwizard's {@code server} (with a one-line refusal when the database is down) and {@code check}. */
+    @Override
+    protected void addDefaultCommands(Bootstrap<ChatConfiguration> bootstrap) {
+        bootstrap.addCommand(new ChatServerCommand(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
     }
 
     @Override

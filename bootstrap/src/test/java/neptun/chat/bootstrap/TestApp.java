@@ -23,10 +23,15 @@ final class TestApp {
 
     /** The application with the built-in defaults, on free ports and {@code database}, quiet, with {@code overrides} on top. */
     static DropwizardAppExtension<ChatConfiguration> on(PostgresTestDatabase database, ConfigOverride... overrides) {
+        return on(database, database.jdbcUrl(), overrides);
+    }
+
+    /** The same, reaching {@code database} through {@code jdbcUrl} (e.g. a proxy's). */
+    static DropwizardAppExtension<ChatConfiguration> on(PostgresTestDatabase database, String jdbcUrl, ConfigOverride... overrides) {
         List<ConfigOverride> all = new ArrayList<>(List.of(
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("database.url", database.jdbcUrl()),
+                ConfigOverride.config("database.url", jdbcUrl),
                 ConfigOverride.config("database.user", database.user()),
                 ConfigOverride.config("database.password", database.password()),
                 ConfigOverride.config("logging.level", "OFF")));

@@ -1,8 +1,11 @@
 package neptun.chat.adapters.persistence;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import neptun.chat.adapters.persistence.AppendMessagesStatement.Append;
+import neptun.chat.application.port.out.StoreUnavailableException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -14,6 +17,10 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * one that arrives while all of them are busy waits for the next group, which writes every append then
  * waiting in one statement and one commit. A group that the database refuses is written again one append at
  * a time, so each append succeeds or fails on its own as if it had been written alone.
+ *
+ * <p>An append waits for a writer at most {@code maxQueueWait}, then fails with a
+ * {@link StoreUnavailableException} (nothing of it was written). A connection lost while a group's statement
+ * ran fails each of its appends with a {@link neptun.chat.application.port.out.StoreOutcomeUnknownException}.
  */
 final class GroupCommit {
     /** A group's size: about a million characters. */
@@ -26,12 +33,17 @@ final class GroupCommit {
     private final Jdbi jdbi;
     private final WriteCombiner<Append, List<Long>> smallAppends;
     private final WriteCombiner<Append, List<Long>> largeAppends;
+    private final GroupCommitListener listener;
 
-    /** Appends through {@code jdbi}, on {@code writers} of its connections at most. */
-    GroupCommit(Jdbi jdbi, JdbiPersistence.Writers writers) {
+    /**
+     * Appends through {@code jdbi}, on {@code writers} of its connections at most; an append waits for a
+     * writer at most {@code maxQueueWait}.
+     */
+    GroupCommit(Jdbi jdbi, JdbiPersistence.Writers writers, Duration maxQueueWait, GroupCommitListener listener) {
         this.jdbi = jdbi;
-        this.smallAppends = new WriteCombiner<>(writers.small(), MAX_GROUP_WEIGHT, this::writeGroup);
-        this.largeAppends = new WriteCombiner<>(writers.large(), MAX_GROUP_WEIGHT, this::writeGroup);
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.smallAppends = new WriteCombiner<>(writers.small(), MAX_GROUP_WEIGHT, maxQueueWait, this::writeGroup);
+        this.largeAppends = new WriteCombiner<>(writers.large(), MAX_GROUP_WEIGHT, maxQueueWait, this::writeGroup);
     }
 
     /**
@@ -42,7 +54,12 @@ final class GroupCommit {
      */
     List<Long> append(Append append) {
         int weight = weight(append);
-        return (weight < LARGE_WEIGHT ? smallAppends : largeAppends).write(append, weight);
+        try {
+            return (weight < LARGE_WEIGHT ? smallAppends : largeAppends).write(append, weight);
+        } catch (WriteCombiner.GaveUpWaiting e) {
+            throw new StoreUnavailableException(StoreUnavailableException.Reason.BUSY,
+                    "the append waited too long for a writer: " + e.getMessage(), e);
+        }
     }
 
     /** How many appends shared a statement with others so far. */
@@ -60,6 +77,7 @@ final class GroupCommit {
     }
 
     private void writeGroup(List<WriteCombiner.Pending<Append, List<Long>>> group) {
+        listener.groupTaken(group.size(), group.stream().mapToInt(pending -> pending.item().size()).sum());
         if (group.size() > 1) {
             List<Append> items = group.stream().map(WriteCombiner.Pending::item).toList();
             try {
@@ -70,20 +88,25 @@ final class GroupCommit {
                 return;
             } catch (SQLException | JdbiException e) {
                 if (!SqlStates.isRefusalOfData(e)) {
-                    throw asJdbiException(e); // e.g. the connection failed: whether anything was stored is unknown
+                    // e.g. the connection failed: whether anything was stored is unknown, unless nothing was sent
+                    throw StoreFailures.translate(asJdbiException(e), true);
                 }
                 // Nothing was stored; some append was refused (or its chat deleted meanwhile): each on its own.
             }
         }
-        jdbi.useHandle(handle -> {
-            for (var pending : group) {
-                try {
-                    pending.succeed(appendAlone(handle, pending.item()));
-                } catch (JdbiException e) {
-                    pending.fail(e);
+        try {
+            jdbi.useHandle(handle -> {
+                for (var pending : group) {
+                    try {
+                        pending.succeed(appendAlone(handle, pending.item()));
+                    } catch (JdbiException e) {
+                        pending.fail(StoreFailures.translate(e, true));
+                    }
                 }
-            }
-        });
+            });
+        } catch (JdbiException e) {
+            throw StoreFailures.translate(e, true); // e.g. no connection; appends settled already keep their outcome
+        }
     }
 
     /** @return the new ids, or none when the chat is not the owner's (or was deleted meanwhile) */

@@ -29,20 +29,20 @@ public final class JdbiChats implements SaveChatPort, LoadChatsPort, RenameChatP
     @Override
     public Optional<Chat> insertChat(UserId owner, String name, Optional<String> model, Instant createdAt) {
         Instant at = RowMapping.toStoredPrecision(createdAt);
-        return chats.insertForRegisteredUser(owner.value(), name, model.orElse(null), at)
+        return StoreFailures.write(() -> chats.insertForRegisteredUser(owner.value(), name, model.orElse(null), at))
                 .map(id -> RowMapping.toChat(new ChatRow(id, owner.value(), name, model.orElse(null), at, at)));
     }
 
     @Override
     public List<Chat> loadChats(UserId owner, ChatOrder order, int limit) {
-        return chats.list(owner.value(), order, limit).stream().map(RowMapping::toChat).toList();
+        return StoreFailures.read(() -> chats.list(owner.value(), order, limit)).stream().map(RowMapping::toChat).toList();
     }
 
     /** The rename and the read of the result share a transaction, so the answer is the renamed chat. */
     @Override
     public Optional<Chat> renameChat(UserId owner, ChatId chat, String name, Optional<String> model, Instant at) {
         Instant stored = RowMapping.toStoredPrecision(at);
-        return jdbi.inTransaction(handle -> {
+        return StoreFailures.inTransaction(jdbi, handle -> {
             ChatDao dao = handle.attach(ChatDao.class);
             if (dao.rename(owner.value(), chat.value(), name, model.orElse(null), stored) == 0) {
                 return Optional.<Chat>empty();
@@ -54,7 +54,7 @@ public final class JdbiChats implements SaveChatPort, LoadChatsPort, RenameChatP
     /** Reads the chat and deletes it (its messages cascade) in one transaction. */
     @Override
     public Optional<Chat> deleteChat(UserId owner, ChatId chat) {
-        return jdbi.inTransaction(handle -> {
+        return StoreFailures.inTransaction(jdbi, handle -> {
             ChatDao dao = handle.attach(ChatDao.class);
             Optional<ChatRow> found = dao.find(owner.value(), chat.value());
             if (found.isEmpty() || dao.delete(owner.value(), chat.value()) == 0) {

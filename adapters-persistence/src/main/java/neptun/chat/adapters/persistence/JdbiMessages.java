@@ -65,12 +65,14 @@ public final class JdbiMessages implements SaveMessagesPort, LoadMessagesPort, R
     /** One range scan of the chat's index; the ownership is checked only when the page is empty. */
     @Override
     public Optional<List<ChatMessage>> loadMessages(UserId owner, ChatId chat, long afterId, int limit) {
-        List<MessageRow> rows = messages.page(owner.value(), chat.value(), afterId, limit);
-        if (rows.isEmpty() && !isOwnedChat(owner, chat)) {
-            return Optional.empty();
-        }
-        // Rows carry the owner's id and reference the chat through it, so rows found prove the ownership.
-        return Optional.of(rows.stream().map(RowMapping::toChatMessage).toList());
+        return StoreFailures.read(() -> {
+            List<MessageRow> rows = messages.page(owner.value(), chat.value(), afterId, limit);
+            if (rows.isEmpty() && !isOwnedChat(owner, chat)) {
+                return Optional.empty();
+            }
+            // Rows carry the owner's id and reference the chat through it, so rows found prove the ownership.
+            return Optional.of(rows.stream().map(RowMapping::toChatMessage).toList());
+        });
     }
 
     /**
@@ -80,7 +82,7 @@ public final class JdbiMessages implements SaveMessagesPort, LoadMessagesPort, R
      */
     @Override
     public Removal removeLastMessage(UserId owner, ChatId chat) {
-        return jdbi.withHandle(handle -> {
+        return StoreFailures.write(() -> jdbi.withHandle(handle -> {
             MessageDao dao = handle.attach(MessageDao.class);
             for (int attempt = 0; attempt < MAX_REMOVAL_ATTEMPTS; attempt++) {
                 Optional<MessageRow> newest = dao.newest(owner.value(), chat.value());
@@ -94,7 +96,7 @@ public final class JdbiMessages implements SaveMessagesPort, LoadMessagesPort, R
                 }
             }
             throw new IllegalStateException("gave up removing the newest message after " + MAX_REMOVAL_ATTEMPTS + " concurrent removals");
-        });
+        }));
     }
 
     private boolean isOwnedChat(UserId owner, ChatId chat) {

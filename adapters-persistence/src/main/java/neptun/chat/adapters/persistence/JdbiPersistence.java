@@ -1,6 +1,9 @@
 package neptun.chat.adapters.persistence;
 
+import java.time.Duration;
 import java.util.Objects;
+import neptun.chat.application.port.out.StoreOutcomeUnknownException;
+import neptun.chat.application.port.out.StoreUnavailableException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -9,7 +12,11 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * per aggregate, all over one {@link Jdbi}. Every port call that writes is atomic: a single SQL statement, or
  * one transaction where it needs several (renaming or deleting a chat and reading it back). Instants are
  * stored to the microsecond (finer parts are cut off first, so what a call returns equals what a later read
- * returns). Failures of the database surface as JDBI's unchecked exceptions.
+ * returns). A database that cannot be reached or does not answer in time surfaces as the application's
+ * {@link StoreUnavailableException} (or {@link StoreOutcomeUnknownException} when a write may have been
+ * stored); other failures of the database as JDBI's unchecked exceptions. How long a call waits is bounded
+ * by the {@link Jdbi}'s data source (its pool's wait, the driver's timeouts) and, for appends,
+ * by {@link #DEFAULT_MAX_QUEUE_WAIT} or the wait given.
  */
 public final class JdbiPersistence {
     /**
@@ -28,6 +35,9 @@ public final class JdbiPersistence {
         }
     }
 
+    /** How long an append waits for a writer unless told otherwise. */
+    public static final Duration DEFAULT_MAX_QUEUE_WAIT = Duration.ofSeconds(2);
+
     private final JdbiChats chats;
     private final JdbiMessages messages;
     private final JdbiUsers users;
@@ -43,9 +53,17 @@ public final class JdbiPersistence {
      * no-op), and {@code writers} of its connections at most for appending messages.
      */
     public JdbiPersistence(Jdbi jdbi, Writers writers) {
+        this(jdbi, writers, DEFAULT_MAX_QUEUE_WAIT, GroupCommitListener.NONE);
+    }
+
+    /**
+     * As {@link #JdbiPersistence(Jdbi, Writers)}; an append that no writer takes within {@code maxQueueWait}
+     * fails with a {@link StoreUnavailableException}, and {@code listener} hears of every group of appends.
+     */
+    public JdbiPersistence(Jdbi jdbi, Writers writers, Duration maxQueueWait, GroupCommitListener listener) {
         Objects.requireNonNull(jdbi, "jdbi").installPlugin(new SqlObjectPlugin());
         this.chats = new JdbiChats(jdbi);
-        this.messages = new JdbiMessages(jdbi, new GroupCommit(jdbi, writers));
+        this.messages = new JdbiMessages(jdbi, new GroupCommit(jdbi, writers, maxQueueWait, listener));
         this.users = new JdbiUsers(jdbi);
         this.sessions = new JdbiSessions(jdbi);
     }

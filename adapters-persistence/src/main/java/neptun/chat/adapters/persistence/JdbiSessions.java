@@ -17,16 +17,17 @@ public final class JdbiSessions implements LoadSessionPort, SaveSessionPort {
 
     @Override
     public void saveSession(byte[] tokenHash, Session session) {
-        sessions.insert(RowMapping.toSessionRow(tokenHash, session));
+        StoreFailures.write(() -> sessions.insert(RowMapping.toSessionRow(tokenHash, session)));
     }
 
     @Override
     public Optional<Session> findSessionByTokenHash(byte[] tokenHash) {
-        return sessions.findByTokenHash(tokenHash).map(RowMapping::toSession);
+        return StoreFailures.read(() -> sessions.findByTokenHash(tokenHash)).map(RowMapping::toSession);
     }
 
     @Override
     public boolean revokeSession(byte[] tokenHash, Instant at) {
-        return sessions.revokeIfActive(tokenHash, RowMapping.toStoredPrecision(at)) == 1;
+        Instant stored = RowMapping.toStoredPrecision(at);
+        return StoreFailures.write(() -> sessions.revokeIfActive(tokenHash, stored)) == 1;
     }
 }

@@ -15,11 +15,11 @@ public final class JdbiUsers implements SaveUserPort, LoadUserPort {
 
     @Override
     public boolean saveUserIfAbsent(UserId user) {
-        return users.insertIfAbsent(user.value()) == 1;
+        return StoreFailures.write(() -> users.insertIfAbsent(user.value())) == 1;
     }
 
     @Override
     public boolean userExists(UserId user) {
-        return users.countById(user.value()) > 0;
+        return StoreFailures.read(() -> users.countById(user.value())) > 0;
     }
 }

@@ -1,5 +1,6 @@
 package neptun.chat.adapters.persistence;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>There are no threads of its own: the callers write. A writer permit is held only while a group is
  * written, and the writer then wakes the oldest waiting caller, who takes the next group.
+ *
+ * <p>A caller waits for a writer only so long: one whose item no writer has taken within {@code maxQueueWait}
+ * takes it out of the queue and gives up ({@link GaveUpWaiting}), so nothing of it is written. Once a writer
+ * has taken its item, the caller waits for the outcome, which only the writer can bound.
  */
 final class WriteCombiner<T, R> {
     /** Writes a group. Must settle each pending item, in any order; an item it leaves open fails. */
@@ -26,11 +31,20 @@ final class WriteCombiner<T, R> {
         void write(List<Pending<T, R>> group);
     }
 
+    /** The caller's item waited longer than the limit without being taken by a writer; it was not written. */
+    static final class GaveUpWaiting extends RuntimeException {
+        GaveUpWaiting(String message) {
+            super(message);
+        }
+    }
+
     /** An item waiting to be written, with the caller that waits for it. */
     static final class Pending<T, R> {
         private final T item;
         private final int weight;
         private final Thread caller;
+        /** Set, under the queue's lock, when a writer takes the item into a group. */
+        private boolean taken;
         private R result;
         private RuntimeException failure;
         private volatile boolean settled;
@@ -70,6 +84,7 @@ final class WriteCombiner<T, R> {
     private final GroupWriter<T, R> writer;
     private final Semaphore writers;
     private final int maxGroupWeight;
+    private final long maxQueueWaitNanos;
     private final ArrayDeque<Pending<T, R>> queue = new ArrayDeque<>();
     private final AtomicLong itemsWrittenInGroups = new AtomicLong();
 
@@ -77,24 +92,34 @@ final class WriteCombiner<T, R> {
      * @param writers how many groups may be written at the same time (each holds a database connection)
      * @param maxGroupWeight a group takes queued items while their total weight stays within this; an item
      *     heavier than it is written alone
+     * @param maxQueueWait how long a caller waits for a writer to take its item before it gives up
      */
-    WriteCombiner(int writers, int maxGroupWeight, GroupWriter<T, R> writer) {
+    WriteCombiner(int writers, int maxGroupWeight, Duration maxQueueWait, GroupWriter<T, R> writer) {
         if (writers < 1 || maxGroupWeight < 1) {
             throw new IllegalArgumentException("writers and maxGroupWeight must be positive");
+        }
+        if (maxQueueWait.isNegative() || maxQueueWait.isZero()) {
+            throw new IllegalArgumentException("maxQueueWait must be positive");
         }
         this.writer = Objects.requireNonNull(writer, "writer");
         this.writers = new Semaphore(writers);
         this.maxGroupWeight = maxGroupWeight;
+        this.maxQueueWaitNanos = maxQueueWait.toNanos();
     }
 
-    /** Writes {@code item} (alone or with others) and answers with its own result, or throws its own failure. */
+    /**
+     * Writes {@code item} (alone or with others) and answers with its own result, or throws its own failure.
+     *
+     * @throws GaveUpWaiting when no writer took the item within the queue's limit (then it was not written)
+     */
     R write(T item, int weight) {
         Pending<T, R> pending = new Pending<>(item, weight, Thread.currentThread());
+        long deadline = System.nanoTime() + maxQueueWaitNanos;
         synchronized (queue) {
             queue.addLast(pending);
         }
         boolean interrupted = false;
-        // The caller cannot give up: its item may be part of a group being written.
+        // Once a writer has taken the item, the caller cannot give up: the item may be being written.
         while (!pending.settled) {
             if (writers.tryAcquire()) {
                 try {
@@ -104,7 +129,14 @@ final class WriteCombiner<T, R> {
                 }
                 wakeOldestWaiting();
             } else {
-                LockSupport.parkNanos(this, PARK_NANOS);
+                long left = deadline - System.nanoTime();
+                if (left <= 0 && leaveQueue(pending)) {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new GaveUpWaiting("no writer was free within " + Duration.ofNanos(maxQueueWaitNanos).toMillis() + " ms");
+                }
+                LockSupport.parkNanos(this, left > 0 ? Math.min(left, PARK_NANOS) : PARK_NANOS);
                 interrupted |= Thread.interrupted();
             }
         }
@@ -123,6 +155,7 @@ final class WriteCombiner<T, R> {
         synchronized (queue) {
             while (!queue.isEmpty() && (group.isEmpty() || weight + queue.peekFirst().weight <= maxGroupWeight)) {
                 Pending<T, R> next = queue.pollFirst();
+                next.taken = true;
                 group.add(next);
                 weight += next.weight;
             }
@@ -152,6 +185,17 @@ final class WriteCombiner<T, R> {
     /** How many items were written together with others so far (for tests and diagnostics). */
     long itemsWrittenInGroups() {
         return itemsWrittenInGroups.get();
+    }
+
+    /** Takes {@code pending} out of the queue unless a writer has taken it already; true when it did. */
+    private boolean leaveQueue(Pending<T, R> pending) {
+        synchronized (queue) {
+            if (pending.taken) {
+                return false;
+            }
+            queue.remove(pending);
+            return true;
+        }
     }
 
     /** How many items wait for a writer now. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -209,7 +210,7 @@ abstract class JdbiPersistenceContract {
 
     @Test
     void answersConcurrentAppendsEachWithItsOwnMessagesWhenTheyShareStatements() throws Exception {
-        var groupCommit = new GroupCommit(jdbi, new JdbiPersistence.Writers(1, 1)); // one writer: appends that meet it busy queue and share a statement
+        var groupCommit = new GroupCommit(jdbi, new JdbiPersistence.Writers(1, 1), Duration.ofSeconds(60), GroupCommitListener.NONE); // one writer: appends that meet it busy queue and share a statement
         var grouping = new JdbiMessages(jdbi, groupCommit);
         var user = registeredUser();
         List<ChatId> twoChats = List.of(chatOf(user), chatOf(user));
@@ -248,7 +249,7 @@ abstract class JdbiPersistenceContract {
 
     @Test
     void failsOnlyTheRefusedAppendsOfAGroupAndStoresTheOthers() throws Exception {
-        var groupCommit = new GroupCommit(jdbi, new JdbiPersistence.Writers(1, 1));
+        var groupCommit = new GroupCommit(jdbi, new JdbiPersistence.Writers(1, 1), Duration.ofSeconds(60), GroupCommitListener.NONE);
         var grouping = new JdbiMessages(jdbi, groupCommit);
         var user = registeredUser();
         var chat = chatOf(user);

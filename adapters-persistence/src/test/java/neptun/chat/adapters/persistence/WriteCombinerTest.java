@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class WriteCombinerTest {
+    /** Longer than any test waits for a writer, except those about giving up. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
     private final ExecutorService callers = Executors.newCachedThreadPool();
     /** Every group written, in the order the writes began. */
     private final List<List<Integer>> groups = Collections.synchronizedList(new ArrayList<>());
@@ -44,7 +48,7 @@ class WriteCombinerTest {
 
     @Test
     void writesALoneItemAtOnceAndAnswersWithItsResult() {
-        var combiner = new WriteCombiner<Integer, Integer>(1, 10, this::squareSlowly);
+        var combiner = new WriteCombiner<Integer, Integer>(1, 10, WAIT, this::squareSlowly);
 
         assertThat(combiner.write(7, 1)).isEqualTo(49);
         assertThat(combiner.write(8, 1)).isEqualTo(64);
@@ -55,7 +59,7 @@ class WriteCombinerTest {
     @Test
     void answersEveryConcurrentCallerWithItsOwnResultWhileSharingGroups() throws Exception {
         int writers = 2;
-        var combiner = new WriteCombiner<Integer, Integer>(writers, 1_000, this::squareSlowly);
+        var combiner = new WriteCombiner<Integer, Integer>(writers, 1_000, WAIT, this::squareSlowly);
         int threads = 32;
         int perThread = 50;
         var start = new CyclicBarrier(threads);
@@ -88,7 +92,7 @@ class WriteCombinerTest {
     void keepsGroupsWithinTheWeightLimitAndWritesAHeavierItemAlone() throws Exception {
         var writerBusy = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        var combiner = new WriteCombiner<Integer, Integer>(1, 10, group -> {
+        var combiner = new WriteCombiner<Integer, Integer>(1, 10, WAIT, group -> {
             if (group.get(0).item() == 0) {
                 writerBusy.countDown();
                 await(release);
@@ -116,7 +120,7 @@ class WriteCombinerTest {
 
     @Test
     void failsEveryItemOfAGroupWhoseWriterThrowsAndOnlyThose() throws Exception {
-        var combiner = new WriteCombiner<Integer, Integer>(1, 100, group -> {
+        var combiner = new WriteCombiner<Integer, Integer>(1, 100, WAIT, group -> {
             if (group.stream().anyMatch(p -> p.item() < 0)) {
                 throw new IllegalArgumentException("negative");
             }
@@ -129,7 +133,7 @@ class WriteCombinerTest {
 
     @Test
     void settlesEachItemOnItsOwnWhenTheWriterSaysSo() {
-        var combiner = new WriteCombiner<Integer, Integer>(1, 100, group -> group.forEach(p -> {
+        var combiner = new WriteCombiner<Integer, Integer>(1, 100, WAIT, group -> group.forEach(p -> {
             if (p.item() % 2 == 0) {
                 p.succeed(p.item());
             } else {
@@ -143,7 +147,7 @@ class WriteCombinerTest {
 
     @Test
     void failsAnItemTheWriterLeftUnsettled() {
-        var combiner = new WriteCombiner<Integer, Integer>(1, 100, group -> { });
+        var combiner = new WriteCombiner<Integer, Integer>(1, 100, WAIT, group -> { });
 
         assertThatThrownBy(() -> combiner.write(1, 1)).isInstanceOf(IllegalStateException.class).hasMessageContaining("unsettled");
     }
@@ -151,7 +155,7 @@ class WriteCombinerTest {
     @Test
     void keepsTheFirstSettlementOfAnItem() {
         var second = new java.util.concurrent.atomic.AtomicReference<Throwable>();
-        var combiner = new WriteCombiner<Integer, Integer>(1, 100, group -> group.forEach(p -> {
+        var combiner = new WriteCombiner<Integer, Integer>(1, 100, WAIT, group -> group.forEach(p -> {
             p.succeed(1);
             try {
                 p.succeed(2);
@@ -166,7 +170,7 @@ class WriteCombinerTest {
 
     @Test
     void keepsTheCallersInterruptAndStillAnswers() {
-        var combiner = new WriteCombiner<Integer, Integer>(1, 100, group -> group.forEach(p -> p.succeed(p.item())));
+        var combiner = new WriteCombiner<Integer, Integer>(1, 100, WAIT, group -> group.forEach(p -> p.succeed(p.item())));
         Thread.currentThread().interrupt();
         try {
             assertThat(combiner.write(5, 1)).isEqualTo(5);
@@ -177,9 +181,54 @@ class WriteCombinerTest {
     }
 
     @Test
+    void givesUpAnItemNoWriterTookWithinTheWaitAndNeverWritesIt() throws Exception {
+        var writerBusy = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var combiner = new WriteCombiner<Integer, Integer>(1, 100, Duration.ofMillis(200), group -> {
+            if (group.get(0).item() == 0) {
+                writerBusy.countDown();
+                await(release);
+            }
+            groups.add(group.stream().map(WriteCombiner.Pending::item).toList());
+            group.forEach(p -> p.succeed(p.item()));
+        });
+        Future<Integer> stuck = callers.submit(() -> combiner.write(0, 1));
+        writerBusy.await(10, SECONDS);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> combiner.write(1, 1)).isInstanceOf(WriteCombiner.GaveUpWaiting.class);
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        release.countDown();
+
+        assertThat(waitedMillis).isBetween(150L, 2_000L);
+        assertThat(stuck.get(10, SECONDS)).isZero();
+        assertThat(combiner.queued()).isZero();
+        assertThat(combiner.write(2, 1)).isEqualTo(2);
+        assertThat(groups).containsExactly(List.of(0), List.of(2));
+    }
+
+    @Test
+    void waitsForTheOutcomeOnceAWriterTookTheItemEvenPastTheWait() throws Exception {
+        var writing = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var combiner = new WriteCombiner<Integer, Integer>(1, 100, Duration.ofMillis(100), group -> {
+            writing.countDown();
+            await(release);
+            group.forEach(p -> p.succeed(p.item() * 10));
+        });
+        Future<Integer> answer = callers.submit(() -> combiner.write(4, 1));
+        writing.await(10, SECONDS);
+        Thread.sleep(300); // three times the wait, while the item is being written
+
+        release.countDown();
+        assertThat(answer.get(10, SECONDS)).isEqualTo(40);
+    }
+
+    @Test
     void refusesNonPositiveLimits() {
-        assertThatThrownBy(() -> new WriteCombiner<Integer, Integer>(0, 1, group -> { })).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new WriteCombiner<Integer, Integer>(1, 0, group -> { })).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WriteCombiner<Integer, Integer>(0, 1, WAIT, group -> { })).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WriteCombiner<Integer, Integer>(1, 0, WAIT, group -> { })).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WriteCombiner<Integer, Integer>(1, 1, Duration.ZERO, group -> { })).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void await(CountDownLatch latch) {

@@ -7,6 +7,7 @@ import io.dropwizard.core.setup.Environment;
 import java.io.PrintStream;
 import net.sourceforge.argparse4j.inf.Namespace;
 import neptun.chat.application.UseCases;
+import neptun.chat.application.port.out.StoreUnavailableException;
 import neptun.chat.bootstrap.wiring.ApplicationWiring;
 import neptun.chat.bootstrap.wiring.ChatConfiguration;
 import neptun.chat.domain.DomainException;
@@ -37,10 +38,10 @@ public abstract class CoreCliCommand extends ConfiguredCommand<ChatConfiguration
     protected abstract void run(UseCases useCases, ChatConfiguration configuration, Namespace namespace, PrintStream out)
             throws Exception;
 
-    /** Known refusals are one clear line, not a stack trace. */
+    /** Known refusals, and a database that cannot be reached, are one clear line, not a stack trace. */
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        if (e instanceof DomainException || e instanceof IllegalArgumentException) {
+        if (e instanceof DomainException || e instanceof IllegalArgumentException || e instanceof StoreUnavailableException) {
             cli.getStdErr().println(getName() + ": " + e.getMessage());
         } else {
             super.onError(cli, namespace, e);

@@ -1,5 +1,6 @@
 package neptun.chat.bootstrap.wiring;
 
+import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
@@ -43,14 +44,31 @@ public final class ApplicationWiring {
     /**
      * Opens the configured database, migrates its schema and builds every use case over it. The data source
      * is managed by {@code environment}'s lifecycle (the server's); a command stops it itself.
+     *
+     * @throws neptun.chat.application.port.out.StoreUnavailableException when PostgreSQL cannot be reached
      */
     public static Wired wire(ChatConfiguration configuration, Environment environment) {
         var dataSourceFactory = configuration.database();
-        var dataSource = dataSourceFactory.build(environment.metrics(), "database");
+        if (configuration.isPostgres()) {
+            // First, and on a connection of its own: an unreachable database stops the start with one line
+            // (before the pool logs its own failure), and a long migration is not cut off by the pool's limits.
+            DatabaseMigrations.migrate(dataSourceFactory.getUrl(), configuration.migrationProperties());
+        }
+        var metrics = environment.metrics();
+        var dataSource = new TimedDataSource(dataSourceFactory.build(metrics, "database"),
+                metrics.timer(MetricRegistry.name("neptun", "database", "connectionWait")));
         try {
-            DatabaseMigrations.migrate(dataSource);
+            if (!configuration.isPostgres()) {
+                DatabaseMigrations.migrate(dataSource); // an embedded H2 database lives as long as its connections: the pool's
+            }
             var jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "database");
-            var persistence = new JdbiPersistence(jdbi, configuration.messageWriters());
+            var appendsPerGroup = metrics.histogram(MetricRegistry.name("neptun", "groupCommit", "appendsPerGroup"));
+            var messagesPerGroup = metrics.histogram(MetricRegistry.name("neptun", "groupCommit", "messagesPerGroup"));
+            var persistence = new JdbiPersistence(jdbi, configuration.messageWriters(), configuration.getDatabaseTimeouts().queueWait(),
+                    (appends, messages) -> {
+                        appendsPerGroup.update(appends);
+                        messagesPerGroup.update(messages);
+                    });
             var clock = Clock.systemUTC();
             var useCases = useCases(persistence, clock, configuration.messageLimits(), configuration.pageLimits(),
                     sealedSessions(configuration.getSessions().neptun, clock, environment.getObjectMapper()));

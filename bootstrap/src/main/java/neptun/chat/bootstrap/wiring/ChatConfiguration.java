@@ -14,7 +14,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.adapters.rest.RestSettings;
@@ -41,6 +44,10 @@ public class ChatConfiguration extends Configuration {
     @Valid
     @NotNull
     private PagesSettings pages = new PagesSettings();
+
+    @Valid
+    @NotNull
+    private DatabaseTimeoutsSettings databaseTimeouts = new DatabaseTimeoutsSettings();
 
     @JsonProperty("database")
     public DataSourceFactory getDataSourceFactory() {
@@ -82,19 +89,65 @@ public class ChatConfiguration extends Configuration {
         this.pages = pages;
     }
 
+    @JsonProperty
+    public DatabaseTimeoutsSettings getDatabaseTimeouts() {
+        return databaseTimeouts;
+    }
+
+    @JsonProperty
+    public void setDatabaseTimeouts(DatabaseTimeoutsSettings databaseTimeouts) {
+        this.databaseTimeouts = databaseTimeouts;
+    }
+
     @JsonIgnore
     @ValidationMethod(message = "messages.smallBatchWriters + messages.largeBatchWriters must not be greater than database.maxSize")
     public boolean isWritersWithinPool() {
         return messages.smallBatchWriters + messages.largeBatchWriters <= database.getMaxSize();
     }
 
-    /** The database settings, with the JDBC driver derived from the URL when none is given. */
+    /**
+     * The database settings, with the JDBC driver derived from the URL when none is given and, for PostgreSQL,
+     * the driver's time limits from {@code databaseTimeouts} unless {@code database.properties} sets them
+     * (parameters in the URL win over both: pgJDBC reads them last).
+     */
     public DataSourceFactory database() {
         String driver = database.getDriverClass();
         if (driver == null || driver.isBlank()) {
             database.setDriverClass(driverFor(database.getUrl()));
         }
+        if (isPostgres()) {
+            Map<String, String> properties = new LinkedHashMap<>(databaseTimeouts.postgresPoolProperties());
+            properties.putAll(database.getProperties());
+            database.setProperties(properties);
+        }
         return database;
+    }
+
+    /** True for a {@code jdbc:postgresql:} URL. */
+    @JsonIgnore
+    public boolean isPostgres() {
+        return database.getUrl() != null && database.getUrl().startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * What migrations connect with: user, password and {@code database.properties}, with only the time limits
+     * of opening a connection, since a migration (building an index) may run longer than a request may wait.
+     */
+    public Properties migrationProperties() {
+        var properties = new Properties();
+        properties.putAll(database().getProperties());
+        databaseTimeouts.postgresPoolProperties().forEach((key, value) -> {
+            if (!databaseTimeouts.postgresConnectProperties().containsKey(key)) {
+                properties.remove(key, value); // unless set by the operator
+            }
+        });
+        if (database.getUser() != null) {
+            properties.setProperty("user", database.getUser());
+        }
+        if (database.getPassword() != null) {
+            properties.setProperty("password", database.getPassword());
+        }
+        return properties;
     }
 
     static String driverFor(String url) {

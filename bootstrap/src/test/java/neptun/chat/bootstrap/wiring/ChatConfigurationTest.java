@@ -7,6 +7,8 @@ import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.util.Duration;
+import java.util.Map;
 import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.application.port.in.PageLimits;
 import org.junit.jupiter.api.AfterEach;
@@ -18,11 +20,18 @@ class ChatConfigurationTest {
     private static final String PAGE_DEFAULT_PROPERTY = "dw.pages.defaultLimit";
     private static final String WRITERS_PROPERTY = "dw.messages.largeBatchWriters";
 
+    private static final String URL_PROPERTY = "dw.database.url";
+    private static final String SOCKET_TIMEOUT_PROPERTY = "dw.database.properties.socketTimeout";
+    private static final String STATEMENT_PROPERTY = "dw.databaseTimeouts.statement";
+
     @AfterEach
     void clearOverrides() {
         System.clearProperty(PASSWORD_PROPERTY);
         System.clearProperty(PAGE_DEFAULT_PROPERTY);
         System.clearProperty(WRITERS_PROPERTY);
+        System.clearProperty(URL_PROPERTY);
+        System.clearProperty(SOCKET_TIMEOUT_PROPERTY);
+        System.clearProperty(STATEMENT_PROPERTY);
     }
 
     private static ChatConfiguration defaults() throws Exception {
@@ -67,6 +76,52 @@ class ChatConfigurationTest {
         assertThatThrownBy(ChatConfigurationTest::defaults)
                 .isInstanceOf(ConfigurationValidationException.class)
                 .hasMessageContaining("defaultLimit must not be greater than maxLimit");
+    }
+
+    @Test
+    void boundsEveryWaitOnTheDatabaseAndTheShutdown() throws Exception {
+        var configuration = defaults();
+        var database = configuration.database();
+        assertThat(database.getMaxWaitForConnection()).isEqualTo(Duration.seconds(2));
+        assertThat(database.getCheckConnectionOnBorrow()).isTrue();
+        assertThat(database.getCheckConnectionWhileIdle()).isTrue();
+        assertThat(database.getValidationInterval()).isEqualTo(Duration.seconds(1));
+        assertThat(database.getValidationQuery()).as("the driver's isValid() instead").isEmpty();
+        assertThat(database.getValidationQueryTimeout()).contains(Duration.seconds(1));
+        assertThat(database.getProperties()).as("nothing PostgreSQL's own for H2").isEmpty();
+        assertThat(configuration.getDatabaseTimeouts().queueWait()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(((AbstractServerFactory) configuration.getServerFactory()).getShutdownGracePeriod()).isEqualTo(Duration.seconds(15));
+    }
+
+    @Test
+    void givesPostgresConnectionsTheDriversAndTheServersTimeLimits() throws Exception {
+        System.setProperty(URL_PROPERTY, "jdbc:postgresql://db/neptun");
+        var configuration = defaults();
+
+        assertThat(configuration.database().getProperties()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "connectTimeout", "2", "loginTimeout", "2", "socketTimeout", "4", "options", "-c statement_timeout=3000"));
+        assertThat(configuration.migrationProperties()).as("migrations may run long")
+                .containsEntry("connectTimeout", "2").containsEntry("loginTimeout", "2")
+                .doesNotContainKeys("socketTimeout", "options").containsEntry("user", "sa");
+    }
+
+    @Test
+    void keepsTheDriverPropertiesTheOperatorSet() throws Exception {
+        System.setProperty(URL_PROPERTY, "jdbc:postgresql://db/neptun");
+        System.setProperty(SOCKET_TIMEOUT_PROPERTY, "30");
+        var configuration = defaults();
+
+        assertThat(configuration.database().getProperties()).containsEntry("socketTimeout", "30").containsEntry("connectTimeout", "2");
+        assertThat(configuration.database().getProperties()).as("derived once only").containsEntry("socketTimeout", "30");
+        assertThat(configuration.migrationProperties()).containsEntry("socketTimeout", "30");
+    }
+
+    @Test
+    void refusesAStatementTimeoutTheSocketTimeoutWouldCutOff() {
+        System.setProperty(STATEMENT_PROPERTY, "4s");
+        assertThatThrownBy(ChatConfigurationTest::defaults)
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("databaseTimeouts.socket must be longer than databaseTimeouts.statement");
     }
 
     @Test

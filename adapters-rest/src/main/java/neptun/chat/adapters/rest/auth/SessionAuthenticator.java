@@ -1,6 +1,7 @@
 package neptun.chat.adapters.rest.auth;
 
 import com.codahale.metrics.MetricRegistry;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -12,13 +13,27 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import neptun.chat.application.port.in.AuthenticateSession;
+import neptun.chat.application.port.out.StoreUnavailableException;
 
 /** Checks a session cookie's value through the application's {@link AuthenticateSession}. */
 public final class SessionAuthenticator implements Authenticator<String, AuthenticatedUser> {
+    /**
+     * How long a check that found the store unavailable answers its credential's requests at once: enough for
+     * those that waited behind it, short enough not to delay the recovery noticeably.
+     */
+    static final Duration STORE_FAILURE_MEMORY = Duration.ofMillis(250);
+
     private final AuthenticateSession sessions;
+    /** Credentials whose check found the store unavailable a moment ago; none without a cache. */
+    private final Optional<Cache<String, StoreUnavailableException>> recentStoreFailures;
 
     public SessionAuthenticator(AuthenticateSession sessions) {
+        this(sessions, Optional.empty());
+    }
+
+    private SessionAuthenticator(AuthenticateSession sessions, Optional<Cache<String, StoreUnavailableException>> recentStoreFailures) {
         this.sessions = Objects.requireNonNull(sessions);
+        this.recentStoreFailures = recentStoreFailures;
     }
 
     /**
@@ -26,6 +41,11 @@ public final class SessionAuthenticator implements Authenticator<String, Authent
      * ends if that is sooner, keeping at most {@code maxEntries}; a zero TTL or size means no cache.
      * Failed checks are never remembered. A remembered session stays accepted until its entry expires,
      * even if it is revoked meanwhile, so keep the TTL short.
+     *
+     * <p>The cache checks a credential once while concurrent requests with it wait. When the store does not
+     * answer, each of them would then check it in turn, each waiting the store's full time limit; so a
+     * {@link StoreUnavailableException} is remembered for {@link #STORE_FAILURE_MEMORY} and answers the
+     * waiting requests (and any others with that credential) at once.
      */
     public static Authenticator<String, AuthenticatedUser> cached(AuthenticateSession sessions, Duration ttl,
                                                                   long maxEntries, MetricRegistry metrics) {
@@ -34,10 +54,11 @@ public final class SessionAuthenticator implements Authenticator<String, Authent
 
     static Authenticator<String, AuthenticatedUser> cached(AuthenticateSession sessions, Duration ttl, long maxEntries,
                                                            MetricRegistry metrics, Clock clock, Ticker ticker) {
-        var authenticator = new SessionAuthenticator(sessions);
         if (ttl.isZero() || maxEntries == 0) {
-            return authenticator;
+            return new SessionAuthenticator(sessions);
         }
+        var authenticator = new SessionAuthenticator(sessions, Optional.of(Caffeine.newBuilder()
+                .maximumSize(maxEntries).expireAfterWrite(STORE_FAILURE_MEMORY).ticker(ticker).build()));
         return new CachingAuthenticator<>(metrics, authenticator, Caffeine.newBuilder()
                 .maximumSize(maxEntries)
                 .expireAfter(new UntilSessionEnds(ttl, clock))
@@ -46,6 +67,22 @@ public final class SessionAuthenticator implements Authenticator<String, Authent
 
     @Override
     public Optional<AuthenticatedUser> authenticate(String credential) {
+        if (recentStoreFailures.isEmpty()) {
+            return check(credential);
+        }
+        StoreUnavailableException recent = recentStoreFailures.get().getIfPresent(credential);
+        if (recent != null) {
+            throw new StoreUnavailableException(recent.reason(), recent.getMessage(), recent);
+        }
+        try {
+            return check(credential);
+        } catch (StoreUnavailableException e) {
+            recentStoreFailures.get().put(credential, e);
+            throw e;
+        }
+    }
+
+    private Optional<AuthenticatedUser> check(String credential) {
         return sessions.authenticate(credential).map(session -> new AuthenticatedUser(session.user(), session.validUntil()));
     }
 

@@ -1,5 +1,6 @@
 package neptun.chat.adapters.rest.error;
 
+import com.codahale.metrics.MetricRegistry;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 
@@ -8,8 +9,10 @@ public final class ErrorMappers {
     private ErrorMappers() {
     }
 
-    public static List<ExceptionMapper<?>> all() {
+    /** The mappers; those that count their answers count them in {@code metrics}. */
+    public static List<ExceptionMapper<?>> all(MetricRegistry metrics) {
         return List.of(new InvalidRequestExceptionMapper(), new InvalidInputExceptionMapper(), new ChatNotFoundExceptionMapper(),
-                new UserNotFoundExceptionMapper(), new ChatHasNoMessagesExceptionMapper(), new BadMessageExceptionMapper(), new CatchAllExceptionMapper());
+                new UserNotFoundExceptionMapper(), new ChatHasNoMessagesExceptionMapper(), new BadMessageExceptionMapper(),
+                new CatchAllExceptionMapper(), new StoreUnavailableExceptionMapper(metrics));
     }
 }

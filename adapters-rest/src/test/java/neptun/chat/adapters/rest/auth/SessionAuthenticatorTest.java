@@ -2,6 +2,7 @@ package neptun.chat.adapters.rest.auth;
 
 import static neptun.chat.domain.ChatFixtures.ADA;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.codahale.metrics.MetricRegistry;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import neptun.chat.application.port.in.AuthenticateSession;
 import neptun.chat.application.port.in.AuthenticatedSession;
+import neptun.chat.application.port.out.StoreUnavailableException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +82,47 @@ class SessionAuthenticatorTest {
             authenticator.authenticate("good");
 
             assertThat(checked).containsExactly("good", "good");
+        }
+    }
+
+    @Nested
+    class WhileTheStoreIsUnavailable {
+        private boolean storeDown = true;
+        private final AuthenticateSession unavailable = token -> {
+            checked.add(token);
+            if (storeDown) {
+                throw new StoreUnavailableException(StoreUnavailableException.Reason.TIMEOUT, "the database did not answer in time", null);
+            }
+            return Optional.of(new AuthenticatedSession(ADA, sessionEnd));
+        };
+        private final Authenticator<String, AuthenticatedUser> authenticator =
+                SessionAuthenticator.cached(unavailable, TTL, 100, new MetricRegistry(), time.clock(), time);
+
+        @Test
+        void answersFurtherRequestsWithTheCredentialAtOnceForAMoment() {
+            assertThatThrownBy(() -> authenticator.authenticate("good")).isInstanceOf(StoreUnavailableException.class);
+            assertThatThrownBy(() -> authenticator.authenticate("good")).isInstanceOf(StoreUnavailableException.class)
+                    .hasMessage("the database did not answer in time");
+
+            assertThat(checked).containsExactly("good");
+        }
+
+        @Test
+        void checksAgainAfterTheMomentAndNeverCachesTheFailure() throws AuthenticationException {
+            assertThatThrownBy(() -> authenticator.authenticate("good")).isInstanceOf(StoreUnavailableException.class);
+            time.advance(SessionAuthenticator.STORE_FAILURE_MEMORY);
+            storeDown = false;
+
+            assertThat(authenticator.authenticate("good")).contains(new AuthenticatedUser(ADA, sessionEnd));
+            assertThat(checked).containsExactly("good", "good");
+        }
+
+        @Test
+        void stillChecksOtherCredentials() {
+            assertThatThrownBy(() -> authenticator.authenticate("good")).isInstanceOf(StoreUnavailableException.class);
+            assertThatThrownBy(() -> authenticator.authenticate("other")).isInstanceOf(StoreUnavailableException.class);
+
+            assertThat(checked).containsExactly("good", "other");
         }
     }
 

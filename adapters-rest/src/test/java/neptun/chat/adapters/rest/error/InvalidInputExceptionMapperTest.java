@@ -1,5 +1,6 @@
 package neptun.chat.adapters.rest.error;
 
+import com.codahale.metrics.MetricRegistry;
 import static neptun.chat.adapters.rest.RestTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,7 +91,7 @@ class InvalidInputExceptionMapperTest {
     }
 
     private static ResourceExtension.Builder withErrorMappers(ResourceExtension.Builder builder) {
-        ErrorMappers.all().forEach(builder::addProvider);
+        ErrorMappers.all(new MetricRegistry()).forEach(builder::addProvider);
         return builder;
     }
 }

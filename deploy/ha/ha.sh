@@ -299,11 +299,12 @@ ha_cli() { # runs a command of the jar against DATABASE_URL; prints its last lin
 }
 
 # HA_INSTANCE_ENV: more settings for the instances, as NAME=value words (e.g. "SESSION_CACHE_TTL=2s").
+# The per-user rate limit is off: every client of the test is one user, and the test measures failover.
 ha_start_instance() { # number url
   local i=$1 url=$2
   # shellcheck disable=SC2086
   ha_spawn "instance$i" "$HA_LOG/instance$i.log" env DATABASE_URL="$url" DATABASE_USER="$HA_DB_USER" \
-    PORT="$(ha_app_port "$i")" ADMIN_PORT="$(ha_admin_port "$i")" ${HA_INSTANCE_ENV:-} java $HA_JAVA_OPTS -jar "$HA_JAR" server
+    PORT="$(ha_app_port "$i")" ADMIN_PORT="$(ha_admin_port "$i")" RATE_LIMIT_PER_SECOND=0 ${HA_INSTANCE_ENV:-} java $HA_JAVA_OPTS -jar "$HA_JAR" server
 }
 
 ha_instance_healthy() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$(ha_admin_port "$1")/healthcheck"; }

@@ -99,7 +99,7 @@ class DatabaseOutageIT {
     @Test
     void answersEveryRequestWhileTheDatabaseRefusesConnectionsAndRecoversWithinFiveSeconds() throws Exception {
         try (var load = new Load(6, 2)) {
-            load.runFor(Duration.ofSeconds(1));
+            load.runUntilAnswered(6, Duration.ofSeconds(20));
             long faultAt = System.nanoTime();
             PROXY.refuse();
             load.runFor(Duration.ofMillis(1_500));
@@ -117,7 +117,7 @@ class DatabaseOutageIT {
     @Test
     void answersEveryRequestWhileTheDatabaseIsSilentAndReplacesTheStuckConnections() throws Exception {
         try (var load = new Load(6, 2)) {
-            load.runFor(Duration.ofSeconds(1));
+            load.runUntilAnswered(6, Duration.ofSeconds(20));
             long faultAt = System.nanoTime();
             PROXY.silence();
             load.runFor(Duration.ofMillis(2_500));
@@ -301,6 +301,14 @@ class DatabaseOutageIT {
         }
 
         /** Runs on until a second of answers after the first 200 sent after {@code restoredAt}, or {@code limit} plus that second. */
+        /** Until {@code count} requests were answered 200 (a cold or busy server may take a while), at most {@code limit}. */
+        void runUntilAnswered(int count, Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (System.nanoTime() < deadline && answersSnapshot().stream().filter(a -> a.status == 200).count() < count) {
+                Thread.sleep(50);
+            }
+        }
+
         void runUntilRecovered(long restoredAt, Duration limit) throws InterruptedException {
             long deadline = restoredAt + limit.toNanos();
             while (System.nanoTime() < deadline && answersSnapshot().stream().noneMatch(a -> a.startNanos >= restoredAt && a.status == 200)) {

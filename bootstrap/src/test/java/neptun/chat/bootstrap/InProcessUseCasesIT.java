@@ -98,8 +98,8 @@ class InProcessUseCasesIT {
         readMessages = new ReadMessagesService(persistence.messages(), new PageLimits(2, 4));
         listChats = new ListChatsService(persistence.chats(), new PageLimits(2, 4));
         renameChat = new RenameChatService(persistence.chats(), clock);
-        deleteChat = new DeleteChatService(persistence.chats());
-        removeLastMessage = new RemoveLastMessageService(persistence.messages());
+        deleteChat = new DeleteChatService(persistence.chats(), clock);
+        removeLastMessage = new RemoveLastMessageService(persistence.messages(), clock);
     }
 
     @AfterAll

@@ -10,6 +10,9 @@ public final class ErrorMappers {
 
     public static List<ExceptionMapper<?>> all() {
         return List.of(new InvalidRequestExceptionMapper(), new InvalidInputExceptionMapper(), new ChatNotFoundExceptionMapper(),
-                new UserNotFoundExceptionMapper(), new ChatHasNoMessagesExceptionMapper(), new CatchAllExceptionMapper());
+                new UserNotFoundExceptionMapper(), new ChatHasNoMessagesExceptionMapper(),
+                // Safe retries and conditional writes.
+                new IdempotencyKeyReusedExceptionMapper(), new IdempotencyKeyInUseExceptionMapper(), new LastMessageChangedExceptionMapper(),
+                new CatchAllExceptionMapper());
     }
 }

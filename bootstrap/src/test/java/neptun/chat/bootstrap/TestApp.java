@@ -23,6 +23,12 @@ final class TestApp {
 
     /** The application with the built-in defaults, on free ports and {@code database}, quiet, with {@code overrides} on top. */
     static DropwizardAppExtension<ChatConfiguration> on(PostgresTestDatabase database, ConfigOverride... overrides) {
+        return on(ChatApplication.class, database, overrides);
+    }
+
+    /** The same for a subclass of the application (one with a clock of its own, say). */
+    static DropwizardAppExtension<ChatConfiguration> on(Class<? extends ChatApplication> application, PostgresTestDatabase database,
+                                                        ConfigOverride... overrides) {
         List<ConfigOverride> all = new ArrayList<>(List.of(
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
@@ -31,7 +37,7 @@ final class TestApp {
                 ConfigOverride.config("database.password", database.password()),
                 ConfigOverride.config("logging.level", "OFF")));
         all.addAll(List.of(overrides));
-        return new DropwizardAppExtension<>(ChatApplication.class, (String) null, all.toArray(ConfigOverride[]::new));
+        return new DropwizardAppExtension<>(application, (String) null, all.toArray(ConfigOverride[]::new));
     }
 
     static Jdbi jdbi(PostgresTestDatabase database) {

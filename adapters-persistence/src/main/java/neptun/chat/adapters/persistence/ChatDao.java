@@ -55,10 +55,6 @@ interface ChatDao {
     @SqlQuery("select id from chats where user_id = :owner and id = :chat for update")
     Optional<Long> lockOwned(@Bind("owner") String owner, @Bind("chat") long chat);
 
-    /** @return 1 when chat {@code chat} is {@code owner}'s, else 0 */
-    @SqlQuery("select count(*) from chats where user_id = :owner and id = :chat")
-    int countOwned(@Bind("owner") String owner, @Bind("chat") long chat);
-
     /** The owner's first {@code limit} chats in {@code order}; ties go by id in the same direction, so the order is total. */
     default List<ChatRow> list(String owner, ChatOrder order, int limit) {
         return switch (order) {

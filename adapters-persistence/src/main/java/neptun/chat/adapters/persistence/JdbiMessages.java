@@ -21,8 +21,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Messages, in {@code messages}. Appending never writes (or locks) the chat's row: the insert checks that
- * the chat is the owner's in the same statement. Only a conditional write (one that expects a newest
- * message) locks the chat's row, for its transaction. Reads ask {@link ChatDao} whether a chat is the
+ * the chat is the owner's in the same statement. Conditional appends (ones that expect a newest message)
+ * and removals lock the chat's row, for their transaction. Reads ask {@link ChatDao} whether a chat is the
  * owner's only when the messages found cannot tell (rows carry their owner's id).
  */
 public final class JdbiMessages implements SaveMessagesPort, LoadMessagesPort, RemoveLastMessagePort {
@@ -119,11 +119,11 @@ public final class JdbiMessages implements SaveMessagesPort, LoadMessagesPort, R
     }
 
     /**
-     * Reads the newest message, then deletes it by its key; when the delete finds it gone, another caller
-     * removed it first, and the next newest is tried. Each delete is atomic and locks one row, so
-     * concurrent calls on one chat each remove a different message, and every round one of them succeeds.
-     * A conditional removal locks the chat's row first and removes the newest message only if it is the
-     * expected one; a removal with a key records it in the same transaction.
+     * In one transaction: locks the chat's row, reads the newest message and deletes it by its key, and
+     * records the key when there is one. The lock makes removals of one chat take turns with each other and
+     * with conditional appends (and, on PostgreSQL, wait for appends in flight), so a removal never lands
+     * between a conditional write's check and its effect. Should a delete still find its row gone, the next
+     * newest is tried. A conditional removal deletes the newest message only if it is the expected one.
      */
     @Override
     public Removal removeLastMessage(UserId owner, ChatId chat) {
@@ -132,10 +132,10 @@ public final class JdbiMessages implements SaveMessagesPort, LoadMessagesPort, R
 
     @Override
     public Removal removeLastMessage(UserId owner, ChatId chat, OptionalLong expectedLastMessageId, Optional<KeyRecord<ChatMessage>> key) {
-        if (expectedLastMessageId.isEmpty() && key.isEmpty()) {
-            return jdbi.withHandle(handle -> removeNewest(handle, owner, chat));
-        }
         return jdbi.inTransaction(handle -> {
+            if (handle.attach(ChatDao.class).lockOwned(owner.value(), chat.value()).isEmpty()) {
+                return new Removal.NoSuchChat();
+            }
             Removal removal = expectedLastMessageId.isPresent()
                     ? removeNewestIfItIs(handle, owner, chat, expectedLastMessageId.getAsLong())
                     : removeNewest(handle, owner, chat);
@@ -146,13 +146,13 @@ public final class JdbiMessages implements SaveMessagesPort, LoadMessagesPort, R
         });
     }
 
+    /** In the caller's transaction, on a locked chat of the owner's. */
     private static Removal removeNewest(Handle handle, UserId owner, ChatId chat) {
         MessageDao dao = handle.attach(MessageDao.class);
         for (int attempt = 0; attempt < MAX_REMOVAL_ATTEMPTS; attempt++) {
             Optional<MessageRow> newest = dao.newest(owner.value(), chat.value());
             if (newest.isEmpty()) {
-                boolean owned = handle.attach(ChatDao.class).countOwned(owner.value(), chat.value()) > 0;
-                return owned ? new Removal.ChatIsEmpty() : new Removal.NoSuchChat();
+                return new Removal.ChatIsEmpty();
             }
             // Messages are never changed once stored, so the row read is the row deleted.
             if (dao.delete(owner.value(), newest.get().id()) == 1) {
@@ -162,11 +162,8 @@ public final class JdbiMessages implements SaveMessagesPort, LoadMessagesPort, R
         throw new IllegalStateException("gave up removing the newest message after " + MAX_REMOVAL_ATTEMPTS + " concurrent removals");
     }
 
-    /** In the caller's transaction: locks the chat, and deletes its newest message if that is {@code expected}. */
+    /** In the caller's transaction, on a locked chat of the owner's: deletes its newest message if that is {@code expected}. */
     private static Removal removeNewestIfItIs(Handle handle, UserId owner, ChatId chat, long expected) {
-        if (handle.attach(ChatDao.class).lockOwned(owner.value(), chat.value()).isEmpty()) {
-            return new Removal.NoSuchChat();
-        }
         MessageDao dao = handle.attach(MessageDao.class);
         Optional<MessageRow> newest = dao.newest(owner.value(), chat.value());
         long last = newest.map(MessageRow::id).orElse(0L);
@@ -179,7 +176,6 @@ public final class JdbiMessages implements SaveMessagesPort, LoadMessagesPort, R
         if (dao.delete(owner.value(), last) == 1) {
             return new Removal.Removed(RowMapping.toChatMessage(newest.get()));
         }
-        // A removal without condition took it meanwhile: the newest message is another one now.
         return new Removal.LastMessageDiffers(dao.lastMessageId(owner.value(), chat.value()));
     }
 

@@ -395,6 +395,27 @@ abstract class IdempotencyKeysContract {
         assertThat(countMessagesOf(chat)).isEqualTo(5);
     }
 
+    @Test
+    void holdsARemovalBackWhileAConditionalWriteOfItsChatIsInFlight() throws Exception {
+        var user = registeredUser();
+        var chat = chatOf(user);
+        var stored = appended(messages.appendMessages(user, chat, batch("q", "a"), T0, OptionalLong.empty(), Optional.empty()));
+        ExecutorService remover = Executors.newSingleThreadExecutor();
+        try (var conditional = jdbi.open()) {
+            conditional.begin();
+            assertThat(conditional.attach(ChatDao.class).lockOwned(user.value(), chat.value())).isPresent();
+
+            Future<Removal> removal = remover.submit(() -> ownMessages().removeLastMessage(user, chat));
+            Thread.sleep(300);
+            assertThat(removal).as("a removal waits for the chat's lock").isNotDone();
+            conditional.commit();
+
+            assertThat(removal.get(10, TimeUnit.SECONDS)).isEqualTo(new Removal.Removed(stored.get(1)));
+        } finally {
+            remover.shutdownNow();
+        }
+    }
+
     // --- helpers
 
     /** A key whose stored form of messages is their ids: "ids 1 2 3". */

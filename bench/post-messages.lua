@@ -33,6 +33,7 @@ end
 
 -- per-thread state
 local requests = {}
+variants = {} -- path, headers and body of each request, for scripts that build on this one
 local next_request = 1
 local active_seconds
 local deadline
@@ -73,8 +74,14 @@ function init(args)
       end
       body = '{"messages":[' .. table.concat(items, ",") .. "]}"
     end
+    variants[#variants + 1] = { path = path, headers = headers, body = body }
     requests[#requests + 1] = wrk.format("POST", path, headers, body)
   end
+end
+
+-- The request for variant v: the same bytes every time. post-messages-keyed.lua replaces it.
+function request_for(v)
+  return requests[v]
 end
 
 function request()
@@ -82,7 +89,7 @@ function request()
     first_sent = now()
     deadline = first_sent + active_seconds
   end
-  local r = requests[next_request]
+  local r = request_for(next_request)
   next_request = next_request % #requests + 1
   return r
 end

@@ -7,6 +7,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import java.time.Clock;
 import neptun.chat.adapters.rest.RestAdapter;
 import neptun.chat.adapters.rest.ops.Operations;
 import neptun.chat.bootstrap.cli.AddUserCliCommand;
@@ -56,8 +57,16 @@ public class ChatApplication extends Application<ChatConfiguration> {
 
     @Override
     public void run(ChatConfiguration configuration, Environment environment) {
-        var wired = ApplicationWiring.wire(configuration, environment);
+        var wired = ApplicationWiring.wire(configuration, environment, clock());
         RestAdapter.register(environment, configuration.restSettings(), wired.useCases());
         Operations.register(environment, configuration.operationsSettings());
+        var idempotency = configuration.getIdempotency();
+        environment.lifecycle().manage(new ExpiredKeysPurge(wired.expiredKeys(),
+                java.time.Duration.ofMillis(idempotency.purgeInterval.toMilliseconds()), idempotency.purgeBatchSize));
+    }
+
+    /** The time every use case reads; tests of expiry give the application a clock of their own. */
+    protected Clock clock() {
+        return Clock.systemUTC();
     }
 }

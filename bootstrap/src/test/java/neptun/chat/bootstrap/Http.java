@@ -71,6 +71,18 @@ final class Http {
         }
     }
 
+    /** Sends {@code builder}'s request and answers with the response's body as the bytes that came. */
+    HttpResponse<byte[]> sendForBytes(HttpRequest.Builder builder) {
+        try {
+            return CLIENT.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpRequest.Builder request(String path, String cookie) {
         var builder = HttpRequest.newBuilder(URI.create(base + path));
         if (cookie != null) {

@@ -29,12 +29,15 @@ import neptun.chat.application.port.in.DeleteChat;
 import neptun.chat.application.port.in.DeleteChatCommand;
 import neptun.chat.application.port.in.InputField;
 import neptun.chat.application.port.in.InputPath;
+import neptun.chat.application.port.in.IdempotencyKeyReusedException;
 import neptun.chat.application.port.in.InvalidInputException;
+import neptun.chat.application.port.in.LastMessageChangedException;
 import neptun.chat.application.port.in.ListChats;
 import neptun.chat.application.port.in.ListChatsCommand;
 import neptun.chat.application.port.in.MessageInput;
 import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.application.port.in.MessagePage;
+import neptun.chat.application.port.in.Outcome;
 import neptun.chat.application.port.in.PageLimits;
 import neptun.chat.application.port.in.ReadMessages;
 import neptun.chat.application.port.in.ReadMessagesCommand;
@@ -56,6 +59,7 @@ import neptun.chat.domain.Actor;
 import neptun.chat.domain.Chat;
 import neptun.chat.domain.ChatId;
 import neptun.chat.domain.ChatMessage;
+import neptun.chat.domain.IdempotencyKey;
 import neptun.chat.domain.UserId;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -98,8 +102,8 @@ class InProcessUseCasesIT {
         readMessages = new ReadMessagesService(persistence.messages(), new PageLimits(2, 4));
         listChats = new ListChatsService(persistence.chats(), new PageLimits(2, 4));
         renameChat = new RenameChatService(persistence.chats(), clock);
-        deleteChat = new DeleteChatService(persistence.chats());
-        removeLastMessage = new RemoveLastMessageService(persistence.messages());
+        deleteChat = new DeleteChatService(persistence.chats(), clock);
+        removeLastMessage = new RemoveLastMessageService(persistence.messages(), clock);
     }
 
     @AfterAll
@@ -264,6 +268,46 @@ class InProcessUseCasesIT {
                 .isInstanceOf(ChatHasNoMessagesException.class);
         assertThatThrownBy(() -> removeLastMessage.remove(RemoveLastMessageCommand.of(ada, new ChatId(987_654_321L))))
                 .isInstanceOf(ChatNotFoundException.class);
+    }
+
+    @Test
+    void answersARepeatedWriteWithTheFirstResultAndStoresItOnce() {
+        var ada = newUser();
+        var chat = createChat.create(CreateChatCommand.of(ada, "retries")).id();
+        var key = new IdempotencyKey("in-process-1");
+        var append = CreateMessagesCommand.of(ada, chat, List.of(new MessageInput("What is Python?", "user"))).withIdempotencyKey(key);
+
+        List<ChatMessage> first = createMessages.create(append);
+        Outcome<List<ChatMessage>> repeat = createMessages.createOnce(append);
+
+        assertThat(repeat).isEqualTo(Outcome.replayed(first));
+        assertThat(readAll(ada, chat)).containsExactlyElementsOf(first);
+        assertThatThrownBy(() -> createMessages.create(CreateMessagesCommand.of(ada, chat, List.of(new MessageInput("Other", "user")))
+                .withIdempotencyKey(key))).isInstanceOf(IdempotencyKeyReusedException.class);
+
+        var removal = RemoveLastMessageCommand.of(ada, chat).withIdempotencyKey(new IdempotencyKey("in-process-2"));
+        createMessages.create(CreateMessagesCommand.of(ada, chat, List.of(new MessageInput("A language", "assistant"))));
+        ChatMessage removed = removeLastMessage.remove(removal);
+        assertThat(removeLastMessage.remove(removal)).isEqualTo(removed);
+        assertThat(readAll(ada, chat)).containsExactlyElementsOf(first);
+    }
+
+    @Test
+    void appendsOnlyOnTheNewestMessageTheCallerSaw() {
+        var ada = newUser();
+        var chat = createChat.create(CreateChatCommand.of(ada, "two tabs")).id();
+        MessagePage seen = readMessages.read(ReadMessagesCommand.firstPage(ada, chat));
+        assertThat(seen.lastMessageId()).isZero();
+
+        createMessages.create(CreateMessagesCommand.of(ada, chat, List.of(new MessageInput("tab one", "user"))).ifLastMessageIs(seen.lastMessageId()));
+
+        assertThatThrownBy(() -> createMessages.create(CreateMessagesCommand.of(ada, chat, List.of(new MessageInput("tab two", "user")))
+                .ifLastMessageIs(seen.lastMessageId())))
+                .isInstanceOfSatisfying(LastMessageChangedException.class, e ->
+                        assertThat(e.lastMessageId()).isEqualTo(readMessages.read(ReadMessagesCommand.firstPage(ada, chat)).lastMessageId()));
+        assertThatThrownBy(() -> removeLastMessage.remove(RemoveLastMessageCommand.of(ada, chat).ifLastMessageIs(seen.lastMessageId())))
+                .isInstanceOf(LastMessageChangedException.class);
+        assertThat(readAll(ada, chat)).extracting(m -> m.content().value()).containsExactly("tab one");
     }
 
     private UserId newUser() {

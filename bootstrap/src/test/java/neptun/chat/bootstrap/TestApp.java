@@ -23,11 +23,22 @@ final class TestApp {
 
     /** The application with the built-in defaults, on free ports and {@code database}, quiet, with {@code overrides} on top. */
     static DropwizardAppExtension<ChatConfiguration> on(PostgresTestDatabase database, ConfigOverride... overrides) {
-        return on(database, database.jdbcUrl(), overrides);
+        return on(ChatApplication.class, database, database.jdbcUrl(), overrides);
     }
 
     /** The same, reaching {@code database} through {@code jdbcUrl} (e.g. a proxy's). */
     static DropwizardAppExtension<ChatConfiguration> on(PostgresTestDatabase database, String jdbcUrl, ConfigOverride... overrides) {
+        return on(ChatApplication.class, database, jdbcUrl, overrides);
+    }
+
+    /** The same for a subclass of the application (one with a clock of its own, say). */
+    static DropwizardAppExtension<ChatConfiguration> on(Class<? extends ChatApplication> application, PostgresTestDatabase database,
+                                                        ConfigOverride... overrides) {
+        return on(application, database, database.jdbcUrl(), overrides);
+    }
+
+    private static DropwizardAppExtension<ChatConfiguration> on(Class<? extends ChatApplication> application,
+            PostgresTestDatabase database, String jdbcUrl, ConfigOverride... overrides) {
         List<ConfigOverride> all = new ArrayList<>(List.of(
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
@@ -36,7 +47,7 @@ final class TestApp {
                 ConfigOverride.config("database.password", database.password()),
                 ConfigOverride.config("logging.level", "OFF")));
         all.addAll(List.of(overrides));
-        return new DropwizardAppExtension<>(ChatApplication.class, (String) null, all.toArray(ConfigOverride[]::new));
+        return new DropwizardAppExtension<>(application, (String) null, all.toArray(ConfigOverride[]::new));
     }
 
     static Jdbi jdbi(PostgresTestDatabase database) {

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import neptun.chat.application.port.out.KeyRecord;
+import neptun.chat.domain.ChatMessage;
 
 /**
  * The insert on the write path of every chat turn, in plain JDBC on a handle's connection. Through a SQL
@@ -20,10 +22,33 @@ import java.util.Map;
  * bindings are the ones JDBI used.
  */
 final class AppendMessagesStatement {
-    /** Messages for one chat, all with the same creation time. */
-    record Append(String owner, long chat, String[] contents, String[] actors, Instant createdAt) {
+    /**
+     * Messages for one chat, all with the same creation time, and the idempotency key to record with them
+     * (null for none).
+     */
+    record Append(String owner, long chat, String[] contents, String[] actors, Instant createdAt,
+                  KeyRecord<List<ChatMessage>> key) {
+        /** An append without idempotency key. */
+        Append(String owner, long chat, String[] contents, String[] actors, Instant createdAt) {
+            this(owner, chat, contents, actors, createdAt, null);
+        }
+
         int size() {
             return contents.length;
+        }
+
+        /** The messages as stored with {@code ids}, in the append's order. */
+        List<ChatMessage> stored(List<Long> ids) {
+            List<ChatMessage> stored = new ArrayList<>(size());
+            for (int i = 0; i < size(); i++) {
+                stored.add(RowMapping.toChatMessage(new MessageRow(ids.get(i), chat, owner, contents[i], actors[i], createdAt)));
+            }
+            return List.copyOf(stored);
+        }
+
+        /** The row that records this append's key, stored with {@code ids}. */
+        RecordKeyStatement.KeyRow keyRow(List<Long> ids) {
+            return RecordKeyStatement.KeyRow.of(key, stored(ids));
         }
     }
 

@@ -47,9 +47,13 @@ interface ChatDao {
     /** The owner's chats as the derived table {@code t}, so that an ORDER BY can name the effective updated_at. */
     String CHATS_OF_OWNER = "select * from (" + CHATS_WITH_EFFECTIVE_UPDATED_AT + "where c.user_id = :owner) t ";
 
-    /** @return 1 when chat {@code chat} is {@code owner}'s, else 0 */
-    @SqlQuery("select count(*) from chats where user_id = :owner and id = :chat")
-    int countOwned(@Bind("owner") String owner, @Bind("chat") long chat);
+    /**
+     * Locks the owner's chat until the end of the transaction, which makes conditional writes of one chat
+     * take turns; on PostgreSQL every insert into the chat waits for it too (its foreign-key check takes a
+     * key-share lock, which this conflicts with). @return the chat's id, or empty when it is not the owner's
+     */
+    @SqlQuery("select id from chats where user_id = :owner and id = :chat for update")
+    Optional<Long> lockOwned(@Bind("owner") String owner, @Bind("chat") long chat);
 
     /** The owner's first {@code limit} chats in {@code order}; ties go by id in the same direction, so the order is total. */
     default List<ChatRow> list(String owner, ChatOrder order, int limit) {

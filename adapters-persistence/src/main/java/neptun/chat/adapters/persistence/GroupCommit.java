@@ -1,10 +1,13 @@
 package neptun.chat.adapters.persistence;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import neptun.chat.adapters.persistence.AppendMessagesStatement.Append;
+import neptun.chat.application.port.out.KeyAlreadyRecordedException;
 import neptun.chat.application.port.out.StoreUnavailableException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -15,8 +18,10 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * Concurrent appends of messages share statements and commits (see {@link WriteCombiner}). Each append is
  * weighed by its rows and characters and goes to the writers of its size, {@link JdbiPersistence.Writers}:
  * one that arrives while all of them are busy waits for the next group, which writes every append then
- * waiting in one statement and one commit. A group that the database refuses is written again one append at
- * a time, so each append succeeds or fails on its own as if it had been written alone.
+ * waiting in one statement and one commit. Appends with idempotency keys record them in the same transaction,
+ * after the messages and in one more statement. A group that the database refuses (an append's data, or a
+ * key recorded already) is written again one append at a time, so each append succeeds or fails on its own
+ * as if it had been written alone.
  *
  * <p>An append waits for a writer at most {@code maxQueueWait}, then fails with a
  * {@link StoreUnavailableException} (nothing of it was written). A connection lost while a group's statement
@@ -81,7 +86,9 @@ final class GroupCommit {
         if (group.size() > 1) {
             List<Append> items = group.stream().map(WriteCombiner.Pending::item).toList();
             try {
-                List<List<Long>> ids = jdbi.withHandle(handle -> AppendMessagesStatement.executeGroup(handle.getConnection(), items));
+                List<List<Long>> ids = items.stream().anyMatch(item -> item.key() != null)
+                        ? jdbi.inTransaction(handle -> executeGroupRecordingKeys(handle.getConnection(), items))
+                        : jdbi.withHandle(handle -> AppendMessagesStatement.executeGroup(handle.getConnection(), items));
                 for (int i = 0; i < group.size(); i++) {
                     group.get(i).succeed(ids.get(i));
                 }
@@ -91,7 +98,8 @@ final class GroupCommit {
                     // e.g. the connection failed: whether anything was stored is unknown, unless nothing was sent
                     throw StoreFailures.translate(asJdbiException(e), true);
                 }
-                // Nothing was stored; some append was refused (or its chat deleted meanwhile): each on its own.
+                // Nothing was stored; some append was refused, its chat deleted meanwhile, or its idempotency key
+                // recorded already (by an earlier request, or by another append of this group): each on its own.
             }
         }
         try {
@@ -99,6 +107,8 @@ final class GroupCommit {
                 for (var pending : group) {
                     try {
                         pending.succeed(appendAlone(handle, pending.item()));
+                    } catch (KeyAlreadyRecordedException e) {
+                        pending.fail(e);
                     } catch (JdbiException e) {
                         pending.fail(StoreFailures.translate(e, true));
                     }
@@ -109,10 +119,37 @@ final class GroupCommit {
         }
     }
 
-    /** @return the new ids, or none when the chat is not the owner's (or was deleted meanwhile) */
+    /** The group's messages, then the keys of the appends that stored messages, in one transaction. */
+    static List<List<Long>> executeGroupRecordingKeys(Connection connection, List<Append> appends) throws SQLException {
+        List<List<Long>> ids = AppendMessagesStatement.executeGroup(connection, appends);
+        List<RecordKeyStatement.KeyRow> keys = new ArrayList<>();
+        for (int i = 0; i < appends.size(); i++) {
+            if (appends.get(i).key() != null && !ids.get(i).isEmpty()) {
+                keys.add(appends.get(i).keyRow(ids.get(i)));
+            }
+        }
+        RecordKeyStatement.insertAll(connection, keys);
+        return ids;
+    }
+
+    /**
+     * The append's messages, and its key with them in one transaction when it has one.
+     *
+     * @return the new ids, or none when the chat is not the owner's (or was deleted meanwhile)
+     * @throws KeyAlreadyRecordedException when its key is recorded already; nothing was stored
+     */
     private static List<Long> appendAlone(Handle handle, Append append) {
         try {
-            return AppendMessagesStatement.execute(handle.getConnection(), append);
+            if (append.key() == null) {
+                return AppendMessagesStatement.execute(handle.getConnection(), append);
+            }
+            return handle.inTransaction(transaction -> {
+                List<Long> ids = AppendMessagesStatement.execute(transaction.getConnection(), append);
+                if (!ids.isEmpty()) {
+                    RecordKeyStatement.record(transaction, append.key(), append.stored(ids));
+                }
+                return ids;
+            });
         } catch (SQLException | JdbiException e) {
             if (SqlStates.isMissingReferencedRow(e)) {
                 return List.of(); // the chat was deleted while the insert ran; nothing was stored

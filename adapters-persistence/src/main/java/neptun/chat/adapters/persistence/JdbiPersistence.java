@@ -10,7 +10,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 /**
  * Stores users, sessions, chats and messages in PostgreSQL or H2 (PostgreSQL mode) through JDBI: one adapter
  * per aggregate, all over one {@link Jdbi}. Every port call that writes is atomic: a single SQL statement, or
- * one transaction where it needs several (renaming or deleting a chat and reading it back). Instants are
+ * one transaction where it needs several (renaming or deleting a chat and reading it back, a conditional write,
+ * a write that records its idempotency key). Instants are
  * stored to the microsecond (finer parts are cut off first, so what a call returns equals what a later read
  * returns). A database that cannot be reached or does not answer in time surfaces as the application's
  * {@link StoreUnavailableException} (or {@link StoreOutcomeUnknownException} when a write may have been
@@ -42,6 +43,7 @@ public final class JdbiPersistence {
     private final JdbiMessages messages;
     private final JdbiUsers users;
     private final JdbiSessions sessions;
+    private final JdbiIdempotencyKeys idempotencyKeys;
 
     /** Uses {@code jdbi}, and {@link Writers#DEFAULT} of its connections at most for appending messages. */
     public JdbiPersistence(Jdbi jdbi) {
@@ -62,8 +64,9 @@ public final class JdbiPersistence {
      */
     public JdbiPersistence(Jdbi jdbi, Writers writers, Duration maxQueueWait, GroupCommitListener listener) {
         Objects.requireNonNull(jdbi, "jdbi").installPlugin(new SqlObjectPlugin());
-        this.chats = new JdbiChats(jdbi);
-        this.messages = new JdbiMessages(jdbi, new GroupCommit(jdbi, writers, maxQueueWait, listener));
+        this.idempotencyKeys = new JdbiIdempotencyKeys(jdbi);
+        this.chats = new JdbiChats(jdbi, idempotencyKeys);
+        this.messages = new JdbiMessages(jdbi, new GroupCommit(jdbi, writers, maxQueueWait, listener), idempotencyKeys);
         this.users = new JdbiUsers(jdbi);
         this.sessions = new JdbiSessions(jdbi);
     }
@@ -82,5 +85,10 @@ public final class JdbiPersistence {
 
     public JdbiSessions sessions() {
         return sessions;
+    }
+
+    /** The idempotency keys that writes of {@link #chats()} and {@link #messages()} record, for deleting expired ones. */
+    public JdbiIdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
     }
 }

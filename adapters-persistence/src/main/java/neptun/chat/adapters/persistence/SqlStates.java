@@ -9,6 +9,12 @@ final class SqlStates {
     /** PostgreSQL's foreign_key_violation; H2's "parent missing" (H2 uses 23503 for "child exists"). */
     private static final Set<String> MISSING_REFERENCED_ROW = Set.of("23503", "23506");
 
+    /** unique_violation, on both databases. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** PostgreSQL's lock_not_available (a lock_timeout passed); H2's lock timeout. */
+    private static final Set<String> LOCK_TIMEOUT = Set.of("55P03", "HYT00");
+
     /** SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation). */
     private static final Set<String> REFUSAL_OF_DATA_CLASSES = Set.of("22", "23");
 
@@ -18,6 +24,16 @@ final class SqlStates {
     /** True when {@code failure} was caused by a row referencing one that does not exist (any more). */
     static boolean isMissingReferencedRow(Throwable failure) {
         return hasSqlState(failure, MISSING_REFERENCED_ROW::contains);
+    }
+
+    /** True when {@code failure} was caused by a row whose unique key another row has (committed, or committed while waiting). */
+    static boolean isUniqueViolation(Throwable failure) {
+        return hasSqlState(failure, UNIQUE_VIOLATION::equals);
+    }
+
+    /** True when {@code failure} was caused by waiting too long for a lock another transaction held. */
+    static boolean isLockTimeout(Throwable failure) {
+        return hasSqlState(failure, LOCK_TIMEOUT::contains);
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.stream.IntStream;
 import neptun.chat.adapters.persistence.testing.TestDatabase;
 import neptun.chat.adapters.persistence.testing.TestJdbi;
 import neptun.chat.application.port.in.ChatOrder;
+import neptun.chat.application.port.out.LoadMessagesPort.StoredPage;
 import neptun.chat.application.port.out.RemoveLastMessagePort.Removal;
 import neptun.chat.domain.Actor;
 import neptun.chat.domain.Chat;
@@ -211,7 +212,7 @@ abstract class JdbiPersistenceContract {
     @Test
     void answersConcurrentAppendsEachWithItsOwnMessagesWhenTheyShareStatements() throws Exception {
         var groupCommit = new GroupCommit(jdbi, new JdbiPersistence.Writers(1, 1), Duration.ofSeconds(60), GroupCommitListener.NONE); // one writer: appends that meet it busy queue and share a statement
-        var grouping = new JdbiMessages(jdbi, groupCommit);
+        var grouping = new JdbiMessages(jdbi, groupCommit, new JdbiIdempotencyKeys(jdbi));
         var user = registeredUser();
         List<ChatId> twoChats = List.of(chatOf(user), chatOf(user));
         var someoneElses = chatOf(registeredUser());
@@ -250,7 +251,7 @@ abstract class JdbiPersistenceContract {
     @Test
     void failsOnlyTheRefusedAppendsOfAGroupAndStoresTheOthers() throws Exception {
         var groupCommit = new GroupCommit(jdbi, new JdbiPersistence.Writers(1, 1), Duration.ofSeconds(60), GroupCommitListener.NONE);
-        var grouping = new JdbiMessages(jdbi, groupCommit);
+        var grouping = new JdbiMessages(jdbi, groupCommit, new JdbiIdempotencyKeys(jdbi));
         var user = registeredUser();
         var chat = chatOf(user);
         int callers = 12;
@@ -431,11 +432,12 @@ abstract class JdbiPersistenceContract {
         var stored = messages.appendMessages(user, chat, IntStream.range(0, 10).mapToObj(i -> message("m" + i, Actor.USER)).toList(), T0)
                 .orElseThrow();
 
-        assertThat(messages.loadMessages(user, chat, 0, 4)).contains(stored.subList(0, 4));
-        assertThat(messages.loadMessages(user, chat, stored.get(3).id().value(), 4)).contains(stored.subList(4, 8));
-        assertThat(messages.loadMessages(user, chat, stored.get(7).id().value(), 4)).contains(stored.subList(8, 10));
-        assertThat(messages.loadMessages(user, chat, stored.get(9).id().value(), 4)).contains(List.of());
-        assertThat(messages.loadMessages(user, chat, Long.MAX_VALUE, 4)).contains(List.of());
+        long last = stored.get(9).id().value();
+        assertThat(messages.loadMessages(user, chat, 0, 4)).contains(new StoredPage(stored.subList(0, 4), last));
+        assertThat(messages.loadMessages(user, chat, stored.get(3).id().value(), 4)).contains(new StoredPage(stored.subList(4, 8), last));
+        assertThat(messages.loadMessages(user, chat, stored.get(7).id().value(), 4)).contains(new StoredPage(stored.subList(8, 10), last));
+        assertThat(messages.loadMessages(user, chat, stored.get(9).id().value(), 4)).contains(new StoredPage(List.of(), last));
+        assertThat(messages.loadMessages(user, chat, Long.MAX_VALUE, 4)).contains(new StoredPage(List.of(), last));
     }
 
     @Test
@@ -447,7 +449,7 @@ abstract class JdbiPersistenceContract {
         messages.appendMessages(user, other, List.of(message("other chat", Actor.USER)), T0).orElseThrow();
         var later = messages.appendMessages(user, chat, List.of(message("mine again", Actor.ASSISTANT)), T0).orElseThrow();
 
-        assertThat(messages.loadMessages(user, chat, 0, 100)).contains(List.of(mine.get(0), later.get(0)));
+        assertThat(messages.loadMessages(user, chat, 0, 100)).contains(new StoredPage(List.of(mine.get(0), later.get(0)), later.get(0).id().value()));
     }
 
     @Test
@@ -458,7 +460,7 @@ abstract class JdbiPersistenceContract {
         messages.appendMessages(owner, full, List.of(message("private", Actor.USER)), T0).orElseThrow();
         var intruder = registeredUser();
 
-        assertThat(messages.loadMessages(owner, empty, 0, 10)).contains(List.of());
+        assertThat(messages.loadMessages(owner, empty, 0, 10)).contains(new StoredPage(List.of(), 0));
         assertThat(messages.loadMessages(intruder, full, 0, 10)).isEmpty();
         assertThat(messages.loadMessages(intruder, empty, 0, 10)).isEmpty();
         assertThat(messages.loadMessages(owner, new ChatId(Long.MAX_VALUE), 0, 10)).isEmpty();
@@ -484,7 +486,7 @@ abstract class JdbiPersistenceContract {
         int read = 0;
         while (true) {
             cursors.add(after);
-            List<ChatMessage> page = messages.loadMessages(user, chat, after, limit).orElseThrow();
+            List<ChatMessage> page = messages.loadMessages(user, chat, after, limit).orElseThrow().messages();
             if (page.isEmpty()) {
                 break;
             }

@@ -11,40 +11,65 @@ import neptun.chat.application.port.in.CreateMessagesCommand;
 import neptun.chat.application.port.in.InputField;
 import neptun.chat.application.port.in.InputPath;
 import neptun.chat.application.port.in.InvalidInputException;
+import neptun.chat.application.port.in.KeyRetention;
+import neptun.chat.application.port.in.LastMessageChangedException;
 import neptun.chat.application.port.in.MessageInput;
 import neptun.chat.application.port.in.MessageLimits;
+import neptun.chat.application.port.in.Outcome;
 import neptun.chat.application.port.in.Violation;
 import neptun.chat.application.port.in.Violation.Kind;
 import neptun.chat.application.port.out.SaveMessagesPort;
+import neptun.chat.application.port.out.SaveMessagesPort.AppendResult;
 import neptun.chat.domain.Actor;
 import neptun.chat.domain.ChatMessage;
 import neptun.chat.domain.MessageContent;
 import neptun.chat.domain.NewMessage;
 
-/** Checks every message of a command, then stores them all in one call to the store. */
+/** Checks every message of a command, then stores them all in one call to the store (once per idempotency key). */
 public class CreateMessagesService implements CreateMessages {
     private static final InputPath MESSAGES = InputPath.of(InputField.MESSAGES);
 
     private final SaveMessagesPort store;
     private final Clock clock;
     private final MessageLimits limits;
+    private final KeyedWrites keyedWrites;
 
+    /** Keeps idempotency keys for {@link KeyRetention#DEFAULT}. */
     public CreateMessagesService(SaveMessagesPort store, Clock clock, MessageLimits limits) {
+        this(store, clock, limits, KeyRetention.DEFAULT);
+    }
+
+    public CreateMessagesService(SaveMessagesPort store, Clock clock, MessageLimits limits, KeyRetention retention) {
         this.store = Objects.requireNonNull(store);
         this.clock = Objects.requireNonNull(clock);
         this.limits = Objects.requireNonNull(limits);
+        this.keyedWrites = new KeyedWrites(store, retention);
     }
 
     @Override
     public List<ChatMessage> create(CreateMessagesCommand command) {
-        List<NewMessage> messages = validMessages(command.messages());
-        if (!command.requester().equals(command.owner())) {
-            throw new ChatNotFoundException();
-        }
+        return createOnce(command).result();
+    }
+
+    @Override
+    public Outcome<List<ChatMessage>> createOnce(CreateMessagesCommand command) {
         // Stores keep microseconds; truncating here makes the answer equal what a later read returns.
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return store.appendMessages(command.owner(), command.chatId(), messages, now)
-                .orElseThrow(ChatNotFoundException::new);
+        return keyedWrites.run(command.idempotency(), command.requester(), now, StoredResults.MESSAGES, key -> {
+            List<NewMessage> messages = validMessages(command.messages());
+            if (!command.requester().equals(command.owner())) {
+                throw new ChatNotFoundException();
+            }
+            AppendResult result = store.appendMessages(command.owner(), command.chatId(), messages, now,
+                    command.expectedLastMessageId(), key);
+            if (result instanceof AppendResult.Appended appended) {
+                return appended.messages();
+            }
+            if (result instanceof AppendResult.LastMessageDiffers differs) {
+                throw new LastMessageChangedException(differs.lastMessageId());
+            }
+            throw new ChatNotFoundException();
+        });
     }
 
     @Override

@@ -13,6 +13,7 @@ import neptun.chat.application.port.in.ReadMessages;
 import neptun.chat.application.port.in.ReadMessagesCommand;
 import neptun.chat.application.port.in.Violation;
 import neptun.chat.application.port.out.LoadMessagesPort;
+import neptun.chat.application.port.out.LoadMessagesPort.StoredPage;
 import neptun.chat.domain.ChatMessage;
 
 /** Reads one more message than asked for, to know without counting whether another page follows. */
@@ -36,14 +37,15 @@ public class ReadMessagesService implements ReadMessages {
         if (!command.requester().equals(command.owner())) {
             throw new ChatNotFoundException();
         }
-        List<ChatMessage> found = messages.loadMessages(command.owner(), command.chatId(), command.after(), limit + 1)
+        StoredPage stored = messages.loadMessages(command.owner(), command.chatId(), command.after(), limit + 1)
                 .orElseThrow(ChatNotFoundException::new);
+        List<ChatMessage> found = stored.messages();
         if (found.size() <= limit) {
-            return new MessagePage(found, Optional.empty());
+            return new MessagePage(found, Optional.empty(), stored.lastMessageId());
         }
         List<ChatMessage> page = found.subList(0, limit);
         long last = page.get(limit - 1).id().value();
         var next = new ReadMessagesCommand(command.requester(), command.owner(), command.chatId(), last, OptionalInt.of(limit));
-        return new MessagePage(page, Optional.of(next));
+        return new MessagePage(page, Optional.of(next), stored.lastMessageId());
     }
 }

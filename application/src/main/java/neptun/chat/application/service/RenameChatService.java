@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import neptun.chat.application.port.in.ChatNotFoundException;
+import neptun.chat.application.port.in.KeyRetention;
+import neptun.chat.application.port.in.Outcome;
 import neptun.chat.application.port.in.RenameChat;
 import neptun.chat.application.port.in.RenameChatCommand;
 import neptun.chat.application.port.out.RenameChatPort;
@@ -13,20 +15,34 @@ import neptun.chat.domain.Chat;
 public class RenameChatService implements RenameChat {
     private final RenameChatPort chats;
     private final Clock clock;
+    private final KeyedWrites keyedWrites;
 
+    /** Keeps idempotency keys for {@link KeyRetention#DEFAULT}. */
     public RenameChatService(RenameChatPort chats, Clock clock) {
+        this(chats, clock, KeyRetention.DEFAULT);
+    }
+
+    public RenameChatService(RenameChatPort chats, Clock clock, KeyRetention retention) {
         this.chats = Objects.requireNonNull(chats);
         this.clock = Objects.requireNonNull(clock);
+        this.keyedWrites = new KeyedWrites(chats, retention);
     }
 
     @Override
     public Chat rename(RenameChatCommand command) {
-        ChatRules.checkNameAndModel(command.name(), command.model());
-        if (!command.requester().equals(command.owner())) {
-            throw new ChatNotFoundException();
-        }
+        return renameOnce(command).result();
+    }
+
+    @Override
+    public Outcome<Chat> renameOnce(RenameChatCommand command) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return chats.renameChat(command.owner(), command.chatId(), command.name(), command.model(), now)
-                .orElseThrow(ChatNotFoundException::new);
+        return keyedWrites.run(command.idempotency(), command.requester(), now, StoredResults.CHAT, key -> {
+            ChatRules.checkNameAndModel(command.name(), command.model());
+            if (!command.requester().equals(command.owner())) {
+                throw new ChatNotFoundException();
+            }
+            return chats.renameChat(command.owner(), command.chatId(), command.name(), command.model(), now, key)
+                    .orElseThrow(ChatNotFoundException::new);
+        });
     }
 }

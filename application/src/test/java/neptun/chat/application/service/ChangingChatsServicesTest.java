@@ -12,10 +12,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import neptun.chat.application.port.in.ChatHasNoMessagesException;
 import neptun.chat.application.port.in.ChatNotFoundException;
 import neptun.chat.application.port.in.DeleteChatCommand;
 import neptun.chat.application.port.in.InvalidInputException;
+import neptun.chat.application.port.in.LastMessageChangedException;
 import neptun.chat.application.port.in.RemoveLastMessageCommand;
 import neptun.chat.application.port.in.RenameChatCommand;
 import neptun.chat.application.port.in.InputField;
@@ -23,6 +25,7 @@ import neptun.chat.application.port.in.InputPath;
 import neptun.chat.application.port.in.Violation;
 import neptun.chat.application.port.in.Violation.Kind;
 import neptun.chat.application.port.out.DeleteChatPort;
+import neptun.chat.application.port.out.KeyRecord;
 import neptun.chat.application.port.out.RemoveLastMessagePort;
 import neptun.chat.application.port.out.RemoveLastMessagePort.Removal;
 import neptun.chat.application.port.out.RenameChatPort;
@@ -30,6 +33,8 @@ import neptun.chat.domain.Actor;
 import neptun.chat.domain.Chat;
 import neptun.chat.domain.ChatFixtures;
 import neptun.chat.domain.ChatId;
+import neptun.chat.domain.ChatMessage;
+import neptun.chat.domain.UserId;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -87,7 +92,7 @@ class ChangingChatsServicesTest {
             calls.add("delete " + owner + " " + chat);
             return owner.equals(ADA) && chat.equals(CHAT) ? Optional.of(ADAS_CHAT) : Optional.empty();
         };
-        private final DeleteChatService service = new DeleteChatService(chats);
+        private final DeleteChatService service = new DeleteChatService(chats, Clock.fixed(NOW, ZoneOffset.UTC));
 
         @Test
         void deletesTheOwnersChatAndAnswersWithIt() {
@@ -106,11 +111,19 @@ class ChangingChatsServicesTest {
     @Nested
     class RemovingTheLastMessage {
         private Removal answer = new Removal.Removed(ChatFixtures.aMessage(9, ADAS_CHAT, "last", Actor.ASSISTANT));
-        private final RemoveLastMessagePort messages = (owner, chat) -> {
-            calls.add("remove " + owner + " " + chat);
-            return answer;
+        private final RemoveLastMessagePort messages = new RemoveLastMessagePort() {
+            @Override
+            public Removal removeLastMessage(UserId owner, ChatId chat) {
+                return removeLastMessage(owner, chat, OptionalLong.empty(), Optional.empty());
+            }
+
+            @Override
+            public Removal removeLastMessage(UserId owner, ChatId chat, OptionalLong expected, Optional<KeyRecord<ChatMessage>> key) {
+                calls.add("remove " + owner + " " + chat + (expected.isPresent() ? " if last is " + expected.getAsLong() : ""));
+                return answer;
+            }
         };
-        private final RemoveLastMessageService service = new RemoveLastMessageService(messages);
+        private final RemoveLastMessageService service = new RemoveLastMessageService(messages, Clock.fixed(NOW, ZoneOffset.UTC));
 
         @Test
         void answersWithTheRemovedMessage() {
@@ -130,6 +143,15 @@ class ChangingChatsServicesTest {
         void refusesAnotherUsersChatWithoutTouchingIt() {
             assertThatThrownBy(() -> service.remove(new RemoveLastMessageCommand(BOB, ADA, CHAT))).isInstanceOf(ChatNotFoundException.class);
             assertThat(calls).isEmpty();
+        }
+
+        @Test
+        void removesOnlyIfTheNewestMessageIsTheExpectedOne() {
+            assertThat(service.remove(RemoveLastMessageCommand.of(ADA, CHAT).ifLastMessageIs(9)).id().value()).isEqualTo(9);
+            answer = new Removal.LastMessageDiffers(10);
+            assertThatThrownBy(() -> service.remove(RemoveLastMessageCommand.of(ADA, CHAT).ifLastMessageIs(9)))
+                    .isInstanceOfSatisfying(LastMessageChangedException.class, e -> assertThat(e.lastMessageId()).isEqualTo(10));
+            assertThat(calls).containsExactly("remove ada 123 if last is 9", "remove ada 123 if last is 9");
         }
     }
 }

@@ -17,21 +17,28 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import neptun.chat.application.port.in.ChatNotFoundException;
 import neptun.chat.application.port.in.CreateMessagesCommand;
 import neptun.chat.application.port.in.InputField;
 import neptun.chat.application.port.in.InputPath;
 import neptun.chat.application.port.in.InvalidInputException;
+import neptun.chat.application.port.in.LastMessageChangedException;
 import neptun.chat.application.port.in.MessageInput;
 import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.application.port.in.Violation;
 import neptun.chat.application.port.in.Violation.Kind;
+import neptun.chat.application.port.out.KeyRecord;
+import neptun.chat.application.port.out.RecordedKey;
 import neptun.chat.application.port.out.SaveMessagesPort;
+import neptun.chat.application.port.out.SaveMessagesPort.AppendResult;
 import neptun.chat.domain.Actor;
 import neptun.chat.domain.ChatId;
 import neptun.chat.domain.ChatMessage;
+import neptun.chat.domain.IdempotencyKey;
 import neptun.chat.domain.MessageId;
+import neptun.chat.domain.NewMessage;
 import neptun.chat.domain.UserId;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -162,7 +169,7 @@ class CreateMessagesServiceTest {
 
             checking.check(CreateMessagesCommand.of(ADA, new ChatId(999), List.of(new MessageInput("hi", "user"))));
 
-            verify(port, never()).appendMessages(any(), any(), any(), any());
+            verify(port, never()).appendMessages(any(), any(), any(), any(), any(), any());
         }
     }
 
@@ -175,7 +182,7 @@ class CreateMessagesServiceTest {
             var command = new CreateMessagesCommand(BOB, ADA, CHAT, List.of(new MessageInput("hi", "user")));
 
             assertThatThrownBy(() -> guarded.create(command)).isInstanceOf(ChatNotFoundException.class);
-            verify(port, never()).appendMessages(any(), any(), any(), any());
+            verify(port, never()).appendMessages(any(), any(), any(), any(), any(), any());
         }
 
         @Test
@@ -186,12 +193,33 @@ class CreateMessagesServiceTest {
         }
     }
 
-    /** A store holding one chat; appends all or nothing like the real one. */
-    private static final class InMemoryMessages implements SaveMessagesPort {
+    @Nested
+    class Conditions {
+        @Test
+        void appendsWhenTheNewestMessageIsTheExpectedOne() {
+            assertThat(service.create(CreateMessagesCommand.of(ADA, CHAT, List.of(new MessageInput("first", "user"))).ifLastMessageIs(0)))
+                    .extracting(m -> m.id().value()).containsExactly(1L);
+            assertThat(service.create(CreateMessagesCommand.of(ADA, CHAT, List.of(new MessageInput("second", "user"))).ifLastMessageIs(1)))
+                    .extracting(m -> m.id().value()).containsExactly(2L);
+        }
+
+        @Test
+        void refusesAStaleExpectationNamingTheNewestMessageAndStoresNothing() {
+            service.create(CreateMessagesCommand.of(ADA, CHAT, List.of(new MessageInput("first", "user"))));
+
+            assertThatThrownBy(() -> service.create(CreateMessagesCommand.of(ADA, CHAT, List.of(new MessageInput("late", "user"))).ifLastMessageIs(0)))
+                    .isInstanceOfSatisfying(LastMessageChangedException.class, e -> assertThat(e.lastMessageId()).isEqualTo(1));
+            assertThat(store.stored).hasSize(1);
+        }
+    }
+
+    /** A store holding one chat; appends all or nothing like the real one, and records keys with their appends. */
+    static final class InMemoryMessages implements SaveMessagesPort {
         private final UserId owner;
         private final ChatId chat;
         private final AtomicLong ids = new AtomicLong();
         final List<ChatMessage> stored = new ArrayList<>();
+        final InMemoryKeys keys = new InMemoryKeys();
 
         InMemoryMessages(UserId owner, ChatId chat) {
             this.owner = owner;
@@ -199,15 +227,36 @@ class CreateMessagesServiceTest {
         }
 
         @Override
-        public Optional<List<ChatMessage>> appendMessages(UserId user, ChatId chatId, List<neptun.chat.domain.NewMessage> messages, Instant at) {
+        public Optional<List<ChatMessage>> appendMessages(UserId user, ChatId chatId, List<NewMessage> messages, Instant at) {
+            throw new AssertionError("the service appends with its condition and key");
+        }
+
+        @Override
+        public AppendResult appendMessages(UserId user, ChatId chatId, List<NewMessage> messages, Instant at,
+                                           OptionalLong expectedLastMessageId, Optional<KeyRecord<List<ChatMessage>>> key) {
             if (!user.equals(owner) || !chatId.equals(chat)) {
-                return Optional.empty();
+                return new AppendResult.NoSuchChat();
+            }
+            long last = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).id().value();
+            if (expectedLastMessageId.isPresent() && expectedLastMessageId.getAsLong() != last) {
+                return new AppendResult.LastMessageDiffers(last);
             }
             var created = messages.stream()
                     .map(m -> new ChatMessage(new MessageId(ids.incrementAndGet()), chatId, user, m.content(), m.actor(), at))
                     .toList();
+            key.ifPresent(k -> keys.record(k, created));
             stored.addAll(created);
-            return Optional.of(created);
+            return new AppendResult.Appended(created);
+        }
+
+        @Override
+        public Optional<RecordedKey> findRecordedKey(UserId user, IdempotencyKey key) {
+            return keys.findRecordedKey(user, key);
+        }
+
+        @Override
+        public boolean forgetExpiredKey(UserId user, IdempotencyKey key, Instant now) {
+            return keys.forgetExpiredKey(user, key, now);
         }
     }
 }

@@ -25,6 +25,7 @@ import neptun.chat.application.port.in.Violation;
 import neptun.chat.application.port.in.Violation.Kind;
 import neptun.chat.application.port.out.LoadChatsPort;
 import neptun.chat.application.port.out.LoadMessagesPort;
+import neptun.chat.application.port.out.LoadMessagesPort.StoredPage;
 import neptun.chat.domain.Actor;
 import neptun.chat.domain.ChatFixtures;
 import neptun.chat.domain.ChatId;
@@ -89,7 +90,7 @@ class ReadingServicesTest {
             if (!owner.equals(ADA) || !chat.equals(CHAT)) {
                 return Optional.empty();
             }
-            return Optional.of(stored.stream().filter(m -> m.id().value() > after).limit(limit).toList());
+            return Optional.of(new StoredPage(stored.stream().filter(m -> m.id().value() > after).limit(limit).toList(), 7));
         };
         private final ReadMessagesService service = new ReadMessagesService(messages, LIMITS);
 
@@ -106,6 +107,14 @@ class ReadingServicesTest {
             assertThat(ids(last)).containsExactly(7L);
             assertThat(last.next()).isEmpty();
             assertThat(calls).containsExactly("after 0 limit 4", "after 3 limit 4", "after 6 limit 4");
+        }
+
+        @Test
+        void tellsTheChatsNewestMessageWhateverThePage() {
+            MessagePage first = service.read(ReadMessagesCommand.firstPage(ADA, CHAT));
+            MessagePage last = service.read(ReadMessagesCommand.firstPage(ADA, CHAT).withAfter(6));
+            assertThat(first.lastMessageId()).isEqualTo(7);
+            assertThat(last.lastMessageId()).isEqualTo(7);
         }
 
         @Test

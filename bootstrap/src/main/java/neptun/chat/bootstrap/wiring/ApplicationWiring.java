@@ -12,6 +12,8 @@ import neptun.chat.adapters.persistence.DatabaseMigrations;
 import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.adapters.rest.auth.seal.NeptunSealedSessions;
 import neptun.chat.application.UseCases;
+import neptun.chat.application.port.in.ForgetExpiredKeys;
+import neptun.chat.application.port.in.KeyRetention;
 import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.application.port.in.PageLimits;
 import neptun.chat.application.port.out.UnsealSessionPort;
@@ -19,6 +21,7 @@ import neptun.chat.application.service.AuthenticateSessionService;
 import neptun.chat.application.service.CreateChatService;
 import neptun.chat.application.service.CreateMessagesService;
 import neptun.chat.application.service.DeleteChatService;
+import neptun.chat.application.service.ForgetExpiredKeysService;
 import neptun.chat.application.service.IssueSessionService;
 import neptun.chat.application.service.ListChatsService;
 import neptun.chat.application.service.ReadMessagesService;
@@ -37,8 +40,11 @@ public final class ApplicationWiring {
     private ApplicationWiring() {
     }
 
-    /** The use cases over the database, and the data source under them, which the caller stops when done. */
-    public record Wired(UseCases useCases, ManagedDataSource dataSource) {
+    /**
+     * The use cases over the database, and the data source under them, which the caller stops when done;
+     * {@code expiredKeys} is the server's background work of deleting expired idempotency keys.
+     */
+    public record Wired(UseCases useCases, ManagedDataSource dataSource, ForgetExpiredKeys expiredKeys) {
     }
 
     /**
@@ -48,6 +54,11 @@ public final class ApplicationWiring {
      * @throws neptun.chat.application.port.out.StoreUnavailableException when PostgreSQL cannot be reached
      */
     public static Wired wire(ChatConfiguration configuration, Environment environment) {
+        return wire(configuration, environment, Clock.systemUTC());
+    }
+
+    /** The same, with every use case reading the time from {@code clock}. */
+    public static Wired wire(ChatConfiguration configuration, Environment environment, Clock clock) {
         var dataSourceFactory = configuration.database();
         if (configuration.isPostgres()) {
             // First, and on a connection of its own: an unreachable database stops the start with one line
@@ -69,32 +80,37 @@ public final class ApplicationWiring {
                         appendsPerGroup.update(appends);
                         messagesPerGroup.update(messages);
                     });
-            var clock = Clock.systemUTC();
             var useCases = useCases(persistence, clock, configuration.messageLimits(), configuration.pageLimits(),
-                    sealedSessions(configuration.getSessions().neptun, clock, environment.getObjectMapper()));
-            return new Wired(useCases, dataSource);
+                    configuration.keyRetention(), sealedSessions(configuration.getSessions().neptun, clock, environment.getObjectMapper()));
+            return new Wired(useCases, dataSource, new ForgetExpiredKeysService(persistence.idempotencyKeys(), clock));
         } catch (RuntimeException e) {
             stopQuietly(dataSource, e);
             throw e;
         }
     }
 
-    /** Every use case over {@code persistence}. */
+    /** Every use case over {@code persistence}, keeping idempotency keys for {@link KeyRetention#DEFAULT}. */
     public static UseCases useCases(JdbiPersistence persistence, Clock clock, MessageLimits messageLimits, PageLimits pageLimits,
                              Optional<UnsealSessionPort> seals) {
+        return useCases(persistence, clock, messageLimits, pageLimits, KeyRetention.DEFAULT, seals);
+    }
+
+    /** Every use case over {@code persistence}. */
+    public static UseCases useCases(JdbiPersistence persistence, Clock clock, MessageLimits messageLimits, PageLimits pageLimits,
+                             KeyRetention keyRetention, Optional<UnsealSessionPort> seals) {
         var chats = persistence.chats();
         var messages = persistence.messages();
         var users = persistence.users();
         var sessions = persistence.sessions();
         var random = new SecureRandom();
         return new UseCases(
-                new CreateMessagesService(messages, clock, messageLimits),
+                new CreateMessagesService(messages, clock, messageLimits, keyRetention),
                 new ReadMessagesService(messages, pageLimits),
-                new RemoveLastMessageService(messages),
-                new CreateChatService(chats, clock),
+                new RemoveLastMessageService(messages, clock, keyRetention),
+                new CreateChatService(chats, clock, keyRetention),
                 new ListChatsService(chats, pageLimits),
-                new RenameChatService(chats, clock),
-                new DeleteChatService(chats),
+                new RenameChatService(chats, clock, keyRetention),
+                new DeleteChatService(chats, clock, keyRetention),
                 new RegisterUserService(users),
                 new IssueSessionService(users, sessions, () -> SessionToken.generate(random), clock),
                 new RevokeSessionService(sessions, clock),

@@ -24,6 +24,7 @@ import neptun.chat.adapters.rest.RestSettings;
 import neptun.chat.adapters.rest.ops.OperationsSettings;
 import neptun.chat.adapters.rest.ops.RateLimit;
 import neptun.chat.adapters.rest.ops.RequestLimits;
+import neptun.chat.application.port.in.KeyRetention;
 import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.application.port.in.PageLimits;
 
@@ -48,6 +49,10 @@ public class ChatConfiguration extends Configuration {
     @Valid
     @NotNull
     private DatabaseTimeoutsSettings databaseTimeouts = new DatabaseTimeoutsSettings();
+
+    @Valid
+    @NotNull
+    private IdempotencySettings idempotency = new IdempotencySettings();
 
     @JsonProperty("database")
     public DataSourceFactory getDataSourceFactory() {
@@ -97,6 +102,16 @@ public class ChatConfiguration extends Configuration {
     @JsonProperty
     public void setDatabaseTimeouts(DatabaseTimeoutsSettings databaseTimeouts) {
         this.databaseTimeouts = databaseTimeouts;
+    }
+
+    @JsonProperty
+    public IdempotencySettings getIdempotency() {
+        return idempotency;
+    }
+
+    @JsonProperty
+    public void setIdempotency(IdempotencySettings idempotency) {
+        this.idempotency = idempotency;
     }
 
     @JsonIgnore
@@ -171,6 +186,10 @@ public class ChatConfiguration extends Configuration {
 
     public PageLimits pageLimits() {
         return new PageLimits(pages.defaultLimit, pages.maxLimit);
+    }
+
+    public KeyRetention keyRetention() {
+        return new KeyRetention(java.time.Duration.ofMillis(idempotency.ttl.toMilliseconds()));
     }
 
     public RestSettings restSettings() {
@@ -262,6 +281,27 @@ public class ChatConfiguration extends Configuration {
         @Max(1_000)
         @JsonProperty
         public int largeBatchWriters = JdbiPersistence.Writers.DEFAULT.large();
+    }
+
+    /** Idempotency keys of writes: how long they are kept, and how expired ones are deleted in the background. */
+    public static class IdempotencySettings {
+        /** A repeat within this time answers as the first request did; after it, the key is new again. */
+        @NotNull
+        @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+        @JsonProperty
+        public Duration ttl = Duration.hours(24);
+
+        /** How often the background task looks for expired keys. */
+        @NotNull
+        @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+        @JsonProperty
+        public Duration purgeInterval = Duration.minutes(1);
+
+        /** The most keys one delete statement of the background task removes. */
+        @Min(1)
+        @Max(100_000)
+        @JsonProperty
+        public int purgeBatchSize = 1_000;
     }
 
     /** How many chats or messages one read returns: {@code defaultLimit} unless the request asks, at most {@code maxLimit}. */

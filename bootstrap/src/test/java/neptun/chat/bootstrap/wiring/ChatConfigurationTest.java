@@ -10,6 +10,7 @@ import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.util.Duration;
 import java.util.Map;
 import neptun.chat.adapters.persistence.JdbiPersistence;
+import neptun.chat.application.port.in.KeyRetention;
 import neptun.chat.application.port.in.PageLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ class ChatConfigurationTest {
     private static final String PASSWORD_PROPERTY = "dw.sessions.neptun.password";
     private static final String PAGE_DEFAULT_PROPERTY = "dw.pages.defaultLimit";
     private static final String WRITERS_PROPERTY = "dw.messages.largeBatchWriters";
+    private static final String TTL_PROPERTY = "dw.idempotency.ttl";
 
     private static final String URL_PROPERTY = "dw.database.url";
     private static final String SOCKET_TIMEOUT_PROPERTY = "dw.database.properties.socketTimeout";
@@ -32,6 +34,7 @@ class ChatConfigurationTest {
         System.clearProperty(URL_PROPERTY);
         System.clearProperty(SOCKET_TIMEOUT_PROPERTY);
         System.clearProperty(STATEMENT_PROPERTY);
+        System.clearProperty(TTL_PROPERTY);
     }
 
     private static ChatConfiguration defaults() throws Exception {
@@ -51,6 +54,21 @@ class ChatConfigurationTest {
         assertThat(configuration.getSessions().neptun.maxAge()).isEmpty();
         assertThat(configuration.pageLimits()).isEqualTo(new PageLimits(100, 1000));
         assertThat(configuration.messageWriters()).isEqualTo(new JdbiPersistence.Writers(1, 2));
+    }
+
+    @Test
+    void keepsIdempotencyKeysForADayAndDeletesExpiredOnesInBoundedBatches() throws Exception {
+        var configuration = defaults();
+        assertThat(configuration.keyRetention()).isEqualTo(new KeyRetention(java.time.Duration.ofHours(24)));
+        assertThat(configuration.getIdempotency().purgeInterval.toMilliseconds()).isEqualTo(60_000);
+        assertThat(configuration.getIdempotency().purgeBatchSize).isEqualTo(1_000);
+    }
+
+    @Test
+    void refusesAKeyLifetimeUnderASecond() {
+        System.setProperty(TTL_PROPERTY, "500ms");
+        assertThatThrownBy(ChatConfigurationTest::defaults).isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("idempotency.ttl");
     }
 
     @Test

@@ -13,6 +13,8 @@ public final class ErrorMappers {
     public static List<ExceptionMapper<?>> all(MetricRegistry metrics) {
         return List.of(new InvalidRequestExceptionMapper(), new InvalidInputExceptionMapper(), new ChatNotFoundExceptionMapper(),
                 new UserNotFoundExceptionMapper(), new ChatHasNoMessagesExceptionMapper(), new BadMessageExceptionMapper(),
+                // Safe retries and conditional writes.
+                new IdempotencyKeyReusedExceptionMapper(), new IdempotencyKeyInUseExceptionMapper(), new LastMessageChangedExceptionMapper(),
                 new CatchAllExceptionMapper(), new StoreUnavailableExceptionMapper(metrics));
     }
 }

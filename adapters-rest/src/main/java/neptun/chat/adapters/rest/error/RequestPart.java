@@ -12,6 +12,10 @@ public enum RequestPart {
     CHATS_QUERY("Bad Request. Invalid query(limit, order_by)."),
     /** The chat id in the path. */
     CHAT_ID("Bad Request. Invalid chat_id."),
+    /** The Idempotency-Key header of a write. */
+    IDEMPOTENCY_KEY_HEADER("Bad Request. Invalid header(Idempotency-Key)."),
+    /** The If-Match header of a conditional write. */
+    IF_MATCH_HEADER("Bad Request. Invalid header(If-Match)."),
     /** Input of a route that names no part of its own (see {@link InputFrom}). */
     UNNAMED("Bad Request.");
 

@@ -25,6 +25,8 @@ public final class StrictJson {
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Numbers as written, not rounded to doubles: a request's fingerprint tells 0.1 from 0.10000000000000001.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     private StrictJson() {

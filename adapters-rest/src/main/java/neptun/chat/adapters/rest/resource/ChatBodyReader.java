@@ -30,6 +30,6 @@ final class ChatBodyReader {
         if (!issues.isEmpty()) {
             throw InvalidRequestException.invalid(RequestPart.CHAT_BODY, issues);
         }
-        return new ChatBody(name, model.isTextual() ? Optional.of(model.textValue()) : Optional.empty());
+        return new ChatBody(name, model.isTextual() ? Optional.of(model.textValue()) : Optional.empty(), root);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ import java.util.OptionalLong;
 import neptun.chat.adapters.rest.auth.AuthenticatedUser;
 import neptun.chat.adapters.rest.dto.MultipleMessagesResponse;
 import neptun.chat.adapters.rest.dto.SingleMessageResponse;
+import neptun.chat.adapters.rest.error.EntityTags;
 import neptun.chat.adapters.rest.error.InputFrom;
 import neptun.chat.adapters.rest.error.InvalidRequestException;
 import neptun.chat.adapters.rest.error.Issue;
@@ -33,6 +35,7 @@ import neptun.chat.application.port.in.ChatNotFoundException;
 import neptun.chat.application.port.in.CreateMessages;
 import neptun.chat.application.port.in.CreateMessagesCommand;
 import neptun.chat.application.port.in.MessagePage;
+import neptun.chat.application.port.in.Outcome;
 import neptun.chat.application.port.in.ReadMessages;
 import neptun.chat.application.port.in.ReadMessagesCommand;
 import neptun.chat.application.port.in.RemoveLastMessage;
@@ -43,11 +46,14 @@ import neptun.chat.domain.UserId;
 
 /**
  * The messages of a chat: appends one message or a batch (answering in the shape the body came in),
- * reads them page by page with a cursor, and removes the newest.
+ * reads them page by page with a cursor, and removes the newest. Writes are safe to retry with an
+ * {@code Idempotency-Key} and conditional with {@code If-Match} on the chat's {@code ETag}.
  */
-@Path("/api/users/{user_id}/chats/{chat_id}/messages")
+@Path(ChatMessagesResource.ROUTE)
 @Produces(MediaType.APPLICATION_JSON)
 public final class ChatMessagesResource {
+    static final String ROUTE = "/api/users/{user_id}/chats/{chat_id}/messages";
+
     private final CreateMessages createMessages;
     private final ReadMessages readMessages;
     private final RemoveLastMessage removeLastMessage;
@@ -59,7 +65,12 @@ public final class ChatMessagesResource {
         this.removeLastMessage = Objects.requireNonNull(removeLastMessage);
     }
 
-    /** Stores the body's messages; a refusal names them as the body did ({@code message} or {@code messages[i].content}). */
+    /**
+     * Stores the body's messages; a refusal names them as the body did ({@code message} or
+     * {@code messages[i].content}). With {@code Idempotency-Key}, a repeat answers as the first request did and
+     * stores nothing; with {@code If-Match}, the messages are stored only if the chat's newest message is the
+     * one it names. The answer's {@code ETag} names the last message stored.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @InputFrom(RequestPart.MESSAGES_BODY)
@@ -70,19 +81,30 @@ public final class ChatMessagesResource {
                            @Context ContainerRequestContext context) {
         UserId owner = owner(userId);
         ChatId chat = chat(chatId);
+        WriteHeaders headers = WriteHeaders.of(context.getHeaders());
         MessagesBody request = bodyReader.read(body);
         context.setProperty(WireNames.PROPERTY, request.form().names());
-        List<ChatMessage> created = createMessages.create(new CreateMessagesCommand(user.id(), owner, chat, request.messages()));
+        var command = new CreateMessagesCommand(user.id(), owner, chat, request.messages(), headers.expectedLastMessageId(),
+                headers.idempotency(() -> RequestFingerprints.of("POST", ROUTE, List.of(owner.value(), chat.toString()), request.json())));
+        Outcome<List<ChatMessage>> created = command.idempotency().isPresent()
+                ? createMessages.createOnce(command)
+                : Outcome.fresh(createMessages.create(command));
+        List<ChatMessage> messages = created.result();
         Object answer = request.form() == BodyForm.SINGLE
-                ? SingleMessageResponse.from(created.get(0))
-                : MultipleMessagesResponse.from(created);
-        return Response.ok(answer).build();
+                ? SingleMessageResponse.from(messages.get(0))
+                : MultipleMessagesResponse.from(messages);
+        var response = Answers.ok(answer, created);
+        if (!messages.isEmpty()) { // the use case stores at least one message; only a test double answers none
+            response.header(EntityTags.ETAG, EntityTags.of(messages.get(messages.size() - 1).id().value()));
+        }
+        return response.build();
     }
 
     /**
      * One page of messages in id order: those after message id {@code after} (exclusive; from the start
      * when absent), at most {@code limit} of them. When more follow, a {@code Link} header with
-     * {@code rel="next"} names the request for the next page.
+     * {@code rel="next"} names the request for the next page. {@code ETag} names the chat's newest message,
+     * whatever the page.
      */
     @GET
     @InputFrom(RequestPart.MESSAGES_QUERY)
@@ -103,19 +125,29 @@ public final class ChatMessagesResource {
         MessagePage page = readMessages.read(command);
         var response = Response.ok(MultipleMessagesResponse.from(page.messages()));
         page.next().ifPresent(next -> response.header("Link", "<" + nextPage(next) + ">; rel=\"next\""));
-        return response.build();
+        return response.header(EntityTags.ETAG, EntityTags.of(page.lastMessageId())).build();
     }
 
-    /** Removes the chat's newest message (to have an answer generated again) and answers with it. */
+    /**
+     * Removes the chat's newest message (to have an answer generated again) and answers with it. With
+     * {@code Idempotency-Key}, a repeat removes nothing and answers as the first request did; with
+     * {@code If-Match}, the message is removed only if it is the one the header names.
+     */
     @DELETE
     @Path("last")
     public Response removeLast(@Auth AuthenticatedUser user,
                                @PathParam("user_id") String userId,
-                               @PathParam("chat_id") String chatId) {
+                               @PathParam("chat_id") String chatId,
+                               @Context HttpHeaders httpHeaders) {
         UserId owner = owner(userId);
         ChatId chat = chat(chatId);
-        ChatMessage removed = removeLastMessage.remove(new RemoveLastMessageCommand(user.id(), owner, chat));
-        return Response.ok(SingleMessageResponse.from(removed)).build();
+        WriteHeaders headers = WriteHeaders.of(httpHeaders.getRequestHeaders());
+        var command = new RemoveLastMessageCommand(user.id(), owner, chat, headers.expectedLastMessageId(),
+                headers.idempotency(() -> RequestFingerprints.of("DELETE", ROUTE + "/last", List.of(owner.value(), chat.toString()))));
+        Outcome<ChatMessage> removed = command.idempotency().isPresent()
+                ? removeLastMessage.removeOnce(command)
+                : Outcome.fresh(removeLastMessage.remove(command));
+        return Answers.ok(SingleMessageResponse.from(removed.result()), removed).build();
     }
 
     /** No user can have an id that does not parse, so it is as unknown as any other. */

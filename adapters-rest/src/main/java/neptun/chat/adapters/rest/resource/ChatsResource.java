@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -36,6 +38,7 @@ import neptun.chat.application.port.in.DeleteChat;
 import neptun.chat.application.port.in.DeleteChatCommand;
 import neptun.chat.application.port.in.ListChats;
 import neptun.chat.application.port.in.ListChatsCommand;
+import neptun.chat.application.port.in.Outcome;
 import neptun.chat.application.port.in.RenameChat;
 import neptun.chat.application.port.in.RenameChatCommand;
 import neptun.chat.application.port.in.Violation;
@@ -43,10 +46,11 @@ import neptun.chat.domain.Chat;
 import neptun.chat.domain.ChatId;
 import neptun.chat.domain.UserId;
 
-/** A user's chats: create, list, rename and delete (with their messages). */
-@Path("/api/users/{user_id}/chats")
+/** A user's chats: create, list, rename and delete (with their messages); writes are safe to retry with an {@code Idempotency-Key}. */
+@Path(ChatsResource.ROUTE)
 @Produces(MediaType.APPLICATION_JSON)
 public final class ChatsResource {
+    static final String ROUTE = "/api/users/{user_id}/chats";
     static final String ORDER_BY = "order_by";
 
     /**
@@ -68,16 +72,21 @@ public final class ChatsResource {
         this.deleteChat = Objects.requireNonNull(deleteChat);
     }
 
+    /** Creates a chat; with {@code Idempotency-Key}, a repeat creates none and answers with the first one. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @InputFrom(RequestPart.CHAT_BODY)
     public Response create(@Auth AuthenticatedUser user,
                            @PathParam("user_id") String userId,
-                           InputStream body) {
+                           InputStream body,
+                           @Context HttpHeaders httpHeaders) {
         UserId owner = ChatMessagesResource.owner(userId);
+        WriteHeaders headers = WriteHeaders.of(httpHeaders.getRequestHeaders());
         ChatBody request = bodyReader.read(body);
-        Chat created = createChat.create(new CreateChatCommand(user.id(), owner, request.name(), request.model()));
-        return Response.ok(SingleChatResponse.from(created)).build();
+        var command = new CreateChatCommand(user.id(), owner, request.name(), request.model(),
+                headers.idempotency(() -> RequestFingerprints.of("POST", ROUTE, List.of(owner.value()), request.json())));
+        Outcome<Chat> created = command.idempotency().isPresent() ? createChat.createOnce(command) : Outcome.fresh(createChat.create(command));
+        return Answers.ok(SingleChatResponse.from(created.result()), created).build();
     }
 
     /** At most {@code limit} chats in {@code order_by} order, most recently active first by default. */
@@ -99,7 +108,7 @@ public final class ChatsResource {
         return Response.ok(ChatsResponse.from(chats)).build();
     }
 
-    /** Renames the chat, and switches its model when the body names one. */
+    /** Renames the chat, and switches its model when the body names one; with {@code Idempotency-Key}, once. */
     @PATCH
     @Path("{chat_id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -107,24 +116,36 @@ public final class ChatsResource {
     public Response rename(@Auth AuthenticatedUser user,
                            @PathParam("user_id") String userId,
                            @PathParam("chat_id") String chatId,
-                           InputStream body) {
+                           InputStream body,
+                           @Context HttpHeaders httpHeaders) {
         UserId owner = ChatMessagesResource.owner(userId);
         ChatId chat = ChatMessagesResource.chat(chatId);
+        WriteHeaders headers = WriteHeaders.of(httpHeaders.getRequestHeaders());
         ChatBody request = bodyReader.read(body);
-        Chat renamed = renameChat.rename(new RenameChatCommand(user.id(), owner, chat, request.name(), request.model()));
-        return Response.ok(SingleChatResponse.from(renamed)).build();
+        var command = new RenameChatCommand(user.id(), owner, chat, request.name(), request.model(),
+                headers.idempotency(() -> RequestFingerprints.of("PATCH", ROUTE + "/{chat_id}", List.of(owner.value(), chat.toString()),
+                        request.json())));
+        Outcome<Chat> renamed = command.idempotency().isPresent() ? renameChat.renameOnce(command) : Outcome.fresh(renameChat.rename(command));
+        return Answers.ok(SingleChatResponse.from(renamed.result()), renamed).build();
     }
 
-    /** Deletes the chat and all its messages; answers with the chat as it was. */
+    /**
+     * Deletes the chat and all its messages; answers with the chat as it was. With {@code Idempotency-Key},
+     * a repeat answers as the first request did.
+     */
     @DELETE
     @Path("{chat_id}")
     public Response delete(@Auth AuthenticatedUser user,
                            @PathParam("user_id") String userId,
-                           @PathParam("chat_id") String chatId) {
+                           @PathParam("chat_id") String chatId,
+                           @Context HttpHeaders httpHeaders) {
         UserId owner = ChatMessagesResource.owner(userId);
         ChatId chat = ChatMessagesResource.chat(chatId);
-        Chat deleted = deleteChat.delete(new DeleteChatCommand(user.id(), owner, chat));
-        return Response.ok(SingleChatResponse.from(deleted)).build();
+        WriteHeaders headers = WriteHeaders.of(httpHeaders.getRequestHeaders());
+        var command = new DeleteChatCommand(user.id(), owner, chat,
+                headers.idempotency(() -> RequestFingerprints.of("DELETE", ROUTE + "/{chat_id}", List.of(owner.value(), chat.toString()))));
+        Outcome<Chat> deleted = command.idempotency().isPresent() ? deleteChat.deleteOnce(command) : Outcome.fresh(deleteChat.delete(command));
+        return Answers.ok(SingleChatResponse.from(deleted.result()), deleted).build();
     }
 
     private static ChatOrder order(String value, List<Issue> issues) {

@@ -34,7 +34,7 @@ final class MessagesBodyReader {
             return single(root);
         }
         if (batch) {
-            return batch(root.get(MESSAGES));
+            return batch(root);
         }
         throw invalid(List.of(Issue.invalidUnion("Expected either message and actor, or messages")));
     }
@@ -46,10 +46,11 @@ final class MessagesBodyReader {
         if (!issues.isEmpty()) {
             throw invalid(issues);
         }
-        return new MessagesBody(BodyForm.SINGLE, List.of(new MessageInput(message, actor)));
+        return new MessagesBody(BodyForm.SINGLE, List.of(new MessageInput(message, actor)), root);
     }
 
-    private static MessagesBody batch(JsonNode messages) {
+    private static MessagesBody batch(JsonNode root) {
+        JsonNode messages = root.get(MESSAGES);
         if (!messages.isArray()) {
             throw invalid(List.of(Issue.wrongType(List.of(MESSAGES), "array", StrictJson.typeName(messages))));
         }
@@ -70,7 +71,7 @@ final class MessagesBodyReader {
         if (!issues.isEmpty()) {
             throw invalid(issues);
         }
-        return new MessagesBody(BodyForm.BATCH, inputs);
+        return new MessagesBody(BodyForm.BATCH, inputs, root);
     }
 
     private static InvalidRequestException invalid(List<Issue> issues) {

@@ -476,7 +476,7 @@ class ChatMessagesResourceTest {
 
         @Test
         void readsTheFirstPageWithTheDefaultLimitAndNoLinkWhenItIsTheLast() {
-            when(readMessages.read(any())).thenReturn(new MessagePage(page, Optional.empty()));
+            when(readMessages.read(any())).thenReturn(new MessagePage(page, Optional.empty(), 5));
 
             Response response = authenticated(MESSAGES_OF_CHAT_123).get();
 
@@ -489,7 +489,7 @@ class ChatMessagesResourceTest {
         @Test
         void linksTheNextPageWhenMoreFollow() {
             var next = new ReadMessagesCommand(ADA, ADA, new ChatId(123), 5, OptionalInt.of(2));
-            when(readMessages.read(any())).thenReturn(new MessagePage(page, Optional.of(next)));
+            when(readMessages.read(any())).thenReturn(new MessagePage(page, Optional.of(next), 9));
 
             Response response = authenticated(MESSAGES_OF_CHAT_123, "after=3&limit=2").get();
 
@@ -502,7 +502,7 @@ class ChatMessagesResourceTest {
         void encodesTheUserIdInTheLink() {
             var odd = new UserId("ä b/c?d#e%f");
             var next = new ReadMessagesCommand(odd, odd, new ChatId(9), 5, OptionalInt.of(100));
-            when(readMessages.read(any())).thenReturn(new MessagePage(page, Optional.of(next)));
+            when(readMessages.read(any())).thenReturn(new MessagePage(page, Optional.of(next), 9));
 
             Response response = authenticated("/api/users/ada/chats/9/messages").get();
 
@@ -512,7 +512,7 @@ class ChatMessagesResourceTest {
 
         @Test
         void passesLimitsBeyondTheIntRangeOnAsOutOfBounds() {
-            when(readMessages.read(any())).thenReturn(new MessagePage(List.of(), Optional.empty()));
+            when(readMessages.read(any())).thenReturn(new MessagePage(List.of(), Optional.empty(), 0));
 
             authenticated(MESSAGES_OF_CHAT_123, "limit=5000000000").get();
             authenticated(MESSAGES_OF_CHAT_123, "limit=-5000000000").get();

@@ -26,6 +26,7 @@ import neptun.chat.application.port.in.MessagePage;
 import neptun.chat.application.port.in.PageLimits;
 import neptun.chat.application.port.in.ReadMessages;
 import neptun.chat.application.port.in.ReadMessagesCommand;
+import neptun.chat.application.port.out.LoadMessagesPort.StoredPage;
 import neptun.chat.application.service.CreateChatService;
 import neptun.chat.application.service.ListChatsService;
 import neptun.chat.application.service.ReadMessagesService;
@@ -57,17 +58,17 @@ class HostileQueriesTest {
     private static final PageLimits LIMITS = new PageLimits(3, 10);
 
     /** Chat 123 of any owner holds messages 1 to 25. */
-    private static final ReadMessages READ_MESSAGES = new ReadMessagesService((owner, chat, after, limit) -> Optional.of(
+    private static final ReadMessages READ_MESSAGES = new ReadMessagesService((owner, chat, after, limit) -> Optional.of(new StoredPage(
             after >= 25 ? List.of() : LongStream.rangeClosed(after + 1, 25).limit(limit)
                     .mapToObj(id -> new ChatMessage(new MessageId(id), chat, owner, new MessageContent("m" + id), Actor.USER, T0))
-                    .toList()), LIMITS);
+                    .toList(), 25)), LIMITS);
 
     /** Reads for whichever user the path names, so a link can be built for any user id. */
     private static final ReadMessages READ_AS_PATH_USER = command -> {
         MessagePage page = READ_MESSAGES.read(new ReadMessagesCommand(
                 command.owner(), command.owner(), command.chatId(), command.after(), command.limit()));
         return new MessagePage(page.messages(), page.next().map(next -> new ReadMessagesCommand(
-                command.requester(), next.owner(), next.chatId(), next.after(), next.limit())));
+                command.requester(), next.owner(), next.chatId(), next.after(), next.limit())), page.lastMessageId());
     };
 
     private static final RestTestSupport.UseCasesBuilder USE_CASES = RestTestSupport.useCases()

@@ -230,7 +230,7 @@ abstract class IdempotencyKeysContract {
 
     @Test
     void letsEachOfConcurrentAppendsKeepItsOwnKeyAndFailsOnlyTheDuplicates() throws Exception {
-        var groupCommit = new GroupCommit(jdbi, new JdbiPersistence.Writers(1, 1)); // one writer: appends queue and share statements
+        var groupCommit = new GroupCommit(jdbi, new JdbiPersistence.Writers(1, 1), java.time.Duration.ofSeconds(60), GroupCommitListener.NONE); // one writer: appends queue and share statements
         var grouping = new JdbiMessages(jdbi, groupCommit, keys);
         var user = registeredUser();
         var chat = chatOf(user);

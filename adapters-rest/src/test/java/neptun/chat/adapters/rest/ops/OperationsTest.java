@@ -86,7 +86,7 @@ class OperationsTest {
                 Thread.currentThread().interrupt();
             }
         }
-        return new MessagePage(List.of(), Optional.empty());
+        return new MessagePage(List.of(), Optional.empty(), 0);
     };
 
     public static class TestApplication extends Application<Configuration> {

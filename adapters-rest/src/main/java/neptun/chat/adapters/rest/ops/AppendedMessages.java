@@ -5,6 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import java.util.List;
 import neptun.chat.application.port.in.CreateMessages;
 import neptun.chat.application.port.in.CreateMessagesCommand;
+import neptun.chat.application.port.in.Outcome;
 import neptun.chat.domain.ChatMessage;
 
 /** Counts the messages stored through HTTP in the meter {@value #METER}. */
@@ -23,6 +24,16 @@ public final class AppendedMessages {
                 List<ChatMessage> created = createMessages.create(command);
                 appended.mark(created.size());
                 return created;
+            }
+
+            /** A replay stored nothing, so it counts nothing. */
+            @Override
+            public Outcome<List<ChatMessage>> createOnce(CreateMessagesCommand command) {
+                Outcome<List<ChatMessage>> outcome = createMessages.createOnce(command);
+                if (!outcome.replayed()) {
+                    appended.mark(outcome.result().size());
+                }
+                return outcome;
             }
 
             @Override

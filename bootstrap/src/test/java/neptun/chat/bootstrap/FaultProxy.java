@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Also a program, for {@code bench/faults}: {@code java FaultProxy.java TARGET_HOST TARGET_PORT} prints
  * {@code ready PORT}, then reads {@code refuse}, {@code silence}, {@code restore} or {@code quit} lines from
- * standard input and answers each with {@code ok}.
+ * standard input and answers each with {@code ok} and the time it was done (milliseconds since the epoch).
  */
 public final class FaultProxy implements AutoCloseable {
     private final InetSocketAddress target;
@@ -211,7 +211,7 @@ public final class FaultProxy implements AutoCloseable {
                         continue;
                     }
                 }
-                System.out.println("ok");
+                System.out.println("ok " + System.currentTimeMillis());
                 System.out.flush();
             }
         }

@@ -74,9 +74,10 @@ class OperationsIT {
         assertThat(stored.status()).as(stored.body()).isEqualTo(200);
         assertThat(http.get(messagesPath(ada.id(), ada.chat()), null).status()).isEqualTo(401);
 
-        String text = scrape();
-
         String route = "route=\"/api/users/{user_id}/chats/{chat_id}/messages\"";
+        // A request is counted once its answer is sent, so the count may trail the answer a little.
+        String text = scrapeUntil(t -> sample(t, "http_server_request_duration_seconds_count{method=\"GET\"," + route + ",status=\"401\"}") >= 1);
+
         assertThat(sample(text, "http_server_request_duration_seconds_count{method=\"POST\"," + route + ",status=\"200\"}")).isGreaterThanOrEqualTo(1);
         assertThat(sample(text, "http_server_request_duration_seconds_count{method=\"GET\"," + route + ",status=\"401\"}")).isGreaterThanOrEqualTo(1);
         assertThat(text).contains("# TYPE http_server_request_duration_seconds histogram");
@@ -127,6 +128,21 @@ class OperationsIT {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("text/plain");
         return reply.body();
+    }
+
+    private String scrapeUntil(java.util.function.Predicate<String> done) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        String text = scrape();
+        while (!done.test(text) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            text = scrape();
+        }
+        return text;
     }
 
     private static double sample(String text, String series) {

@@ -176,7 +176,11 @@ class ServerProcessIT {
                     }
                 });
             }
-            Thread.sleep(2_000);
+            // Under way for a while (a cold server on a busy machine answers its first batches slowly), bounded.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (acknowledged.size() <= 4 * writers && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
             server.destroyForcibly(); // SIGKILL
             killed.set(true);
             assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -16,6 +16,8 @@ HA_DB=neptun
 HA_DB_USER=neptun
 HA_JAVA_OPTS=${HA_JAVA_OPTS:-"-Xmx256m -XX:+UseSerialGC"}
 HA_NODES="1 2 3"
+# The service's databaseTimeouts.statement (3 s by default), which PgBouncer sets on its server connections.
+HA_STATEMENT_TIMEOUT_MS=3000
 
 HA_PORT_BASE=${HA_PORT_BASE:-25400}
 HA_ETCD_PORT=$((HA_PORT_BASE + 0))
@@ -296,10 +298,13 @@ ha_start_pgbouncer() {
   mkdir -p "$dir"
   printf '"%s" ""\n"postgres" ""\n' "$HA_DB_USER" >"$dir/userlist.txt"
   ha_render "$HA_HOME/conf/pgbouncer.ini.in" "$dir/pgbouncer.ini" DATABASE="$HA_DB" \
-    HAPROXY_PG_PORT="$HA_HAPROXY_PG_PORT" PGBOUNCER_PORT="$HA_PGBOUNCER_PORT" DIR="$dir"
+    HAPROXY_PG_PORT="$HA_HAPROXY_PG_PORT" PGBOUNCER_PORT="$HA_PGBOUNCER_PORT" DIR="$dir" STATEMENT_TIMEOUT_MS="$HA_STATEMENT_TIMEOUT_MS"
   chown -R postgres: "$dir"
   ha_spawn pgbouncer "$HA_LOG/pgbouncer.out" runuser -u postgres -- /usr/sbin/pgbouncer "$dir/pgbouncer.ini"
-  ha_wait 60 "PgBouncer" timeout 5 psql -X -q -h 127.0.0.1 -p "$HA_PGBOUNCER_PORT" -U "$HA_DB_USER" -d "$HA_DB" -c "select 1"
+  ha_wait 60 "PgBouncer, its server connections with statement_timeout ${HA_STATEMENT_TIMEOUT_MS}ms" ha_pgbouncer_ready
+}
+ha_pgbouncer_ready() {
+  [ "$(timeout 5 psql -X -q -A -t -h 127.0.0.1 -p "$HA_PGBOUNCER_PORT" -U "$HA_DB_USER" -d "$HA_DB" -c "show statement_timeout")" = "$((HA_STATEMENT_TIMEOUT_MS / 1000))s" ]
 }
 
 # Runs SQL on the primary through HAProxy unless a query says it is done: ha_sql_done CHECK SQL. Succeeds

@@ -191,8 +191,8 @@ ha_sync_standby() {
 
 # The cluster as the leader sees it: one node answers 200 on /primary, every other one on /replica, one of
 # them is the synchronous standby (/sync), and the leader's pg_stat_replication has every other node
-# streaming, one of them as "sync". Patroni's roles alone are not enough: a replica that is still copying
-# the leader (pg_basebackup) or catching up already answers /replica.
+# streaming, one of them as "sync". Patroni's roles alone are not enough: a replica that runs but does not
+# stream yet (not connected to the leader, or still replaying) already answers /replica.
 ha_cluster_ready() { # nodes...
   local n primary="" replicas=0 others=$(($# - 1))
   for n in "$@"; do
@@ -204,8 +204,7 @@ ha_cluster_ready() { # nodes...
 }
 
 # Starts etcd and the nodes, and returns once the cluster is whole (see ha_cluster_ready). Each wait is
-# bounded, and polls the state it needs: on a busy machine start-up takes longer, and nothing else may
-# stand in for the state itself.
+# bounded and polls the state it needs rather than sleeping: on a busy machine start-up takes longer.
 ha_start_cluster() {
   local n
   ha_start_etcd

@@ -16,6 +16,8 @@ HA_DB=neptun
 HA_DB_USER=neptun
 HA_JAVA_OPTS=${HA_JAVA_OPTS:-"-Xmx256m -XX:+UseSerialGC"}
 HA_NODES="1 2 3"
+# The service's databaseTimeouts.statement (3 s by default), which PgBouncer sets on its server connections.
+HA_STATEMENT_TIMEOUT_MS=3000
 
 HA_PORT_BASE=${HA_PORT_BASE:-25400}
 HA_ETCD_PORT=$((HA_PORT_BASE + 0))
@@ -121,6 +123,17 @@ ha_wait() {
   done
 }
 
+# Runs a command up to TIMES times, a second apart, until it succeeds: ha_retry TIMES WHAT command...
+ha_retry() {
+  local times=$1 what=$2 attempt
+  shift 2
+  for attempt in $(seq 1 "$times"); do
+    "$@" && return 0
+    [ "$attempt" = "$times" ] || { ha_log "$what: attempt $attempt failed, trying again"; sleep 1; }
+  done
+  ha_fail "$what: $times attempts failed"
+}
+
 # ---------------------------------------------------------------- etcd and the PostgreSQL nodes
 
 ha_start_etcd() {
@@ -176,23 +189,31 @@ ha_sync_standby() {
   return 0
 }
 
-ha_cluster_ready() { # one leader, every other running node a replica, one of them synchronous
-  local n primary=0 replicas=0
+# The cluster as the leader sees it: one node answers 200 on /primary, every other one on /replica, one of
+# them is the synchronous standby (/sync), and the leader's pg_stat_replication has every other node
+# streaming, one of them as "sync". Patroni's roles alone are not enough: a replica that runs but does not
+# stream yet (not connected to the leader, or still replaying) already answers /replica.
+ha_cluster_ready() { # nodes...
+  local n primary="" replicas=0 others=$(($# - 1))
   for n in "$@"; do
-    if ha_is_primary "$n"; then primary=$((primary + 1)); elif ha_is_replica "$n"; then replicas=$((replicas + 1)); fi
+    if ha_is_primary "$n"; then [ -z "$primary" ] || return 1; primary=$n; elif ha_is_replica "$n"; then replicas=$((replicas + 1)); fi
   done
-  [ "$primary" = 1 ] && [ "$replicas" = $(($# - 1)) ] && [ -n "$(ha_sync_standby)" ]
+  [ -n "$primary" ] && [ "$replicas" = "$others" ] && [ -n "$(ha_sync_standby)" ] || return 1
+  [ "$(ha_psql_node "$primary" "select count(*) filter (where state = 'streaming') || ' ' ||
+    count(*) filter (where state = 'streaming' and sync_state = 'sync') from pg_stat_replication" postgres)" = "$others 1" ]
 }
 
+# Starts etcd and the nodes, and returns once the cluster is whole (see ha_cluster_ready). Each wait is
+# bounded and polls the state it needs rather than sleeping: on a busy machine start-up takes longer.
 ha_start_cluster() {
   local n
   ha_start_etcd
   for n in $HA_NODES; do ha_configure_node "$n"; done
   # The first node bootstraps the cluster; the others then copy it (pg_basebackup) and follow.
   ha_start_node 1
-  ha_wait 60 "node1 leading" ha_is_primary 1
+  ha_wait 120 "node1 leading" ha_is_primary 1
   for n in 2 3; do ha_start_node "$n"; done
-  ha_wait 90 "three nodes, one synchronous standby" ha_cluster_ready $HA_NODES
+  ha_wait 120 "three nodes streaming, one of them the synchronous standby" ha_cluster_ready $HA_NODES
 }
 
 ha_patronictl() { runuser -u postgres -- patronictl -c "$(ha_node_dir 1)/patroni.yml" "$@"; }
@@ -231,8 +252,8 @@ ha_stop_node() {
 }
 
 # psql on a node directly (the primary is found through HAProxy instead: ha_psql).
-ha_psql_node() { # node sql
-  timeout 30 psql -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$(ha_pg_port "$1")" -U postgres -d "$HA_DB" -c "$2"
+ha_psql_node() { # node sql [database]
+  timeout 30 psql -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$(ha_pg_port "$1")" -U postgres -d "${3:-$HA_DB}" -c "$2"
 }
 ha_psql() { # sql [database]
   timeout 30 psql -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$HA_HAPROXY_PG_PORT" -U postgres -d "${2:-$HA_DB}" -c "$1"
@@ -254,14 +275,20 @@ ha_start_haproxy() {
   /usr/sbin/haproxy -c -q -f "$HA_DIR/haproxy.cfg" || ha_fail "haproxy.cfg"
   ha_spawn haproxy "$HA_LOG/haproxy.log" /usr/sbin/haproxy -db -f "$HA_DIR/haproxy.cfg"
   # HAProxy takes every server for up until its checks have failed: wait until only the primary is.
-  ha_wait 20 "HAProxy routing to the primary alone" ha_pg_routed
+  ha_wait 60 "HAProxy routing to the primary alone" ha_pg_routed
 }
 
-ha_pg_routed() { # HAProxy has exactly one PostgreSQL node up, and it is the primary
-  local up
-  up=$(curl -fsS --max-time 2 "http://127.0.0.1:$HA_HAPROXY_STATS_PORT/;csv" |
-    awk -F, '$1 == "postgres_primary" && $2 ~ /^node/ && $18 == "UP" {print substr($2, 5)}') || return 1
-  [ -n "$up" ] && [ "$up" = "$(ha_primary)" ]
+# HAProxy has the primary up and every other node down. A node on its way down ("UP 1/2": one check failed
+# of the two that mark it down) still takes connections, and HAProxy cuts them when it is marked down
+# (shutdown-sessions): a connection opened then to a standby is closed under its client.
+ha_pg_routed() {
+  local states primary
+  primary=$(ha_primary)
+  [ -n "$primary" ] || return 1
+  states=$(curl -fsS --max-time 2 "http://127.0.0.1:$HA_HAPROXY_STATS_PORT/;csv" |
+    awk -F, -v primary="node$primary" '$1 == "postgres_primary" && $2 ~ /^node/ {
+      print $2, ($2 == primary ? ($18 == "UP" ? "ok" : "no") : ($18 == "DOWN" ? "ok" : "no"))}') || return 1
+  [ "$(grep -c ' ok$' <<<"$states")" = "$(wc -w <<<"$HA_NODES")" ]
 }
 
 # PgBouncer refuses to run as root: it runs as postgres too.
@@ -270,16 +297,32 @@ ha_start_pgbouncer() {
   mkdir -p "$dir"
   printf '"%s" ""\n"postgres" ""\n' "$HA_DB_USER" >"$dir/userlist.txt"
   ha_render "$HA_HOME/conf/pgbouncer.ini.in" "$dir/pgbouncer.ini" DATABASE="$HA_DB" \
-    HAPROXY_PG_PORT="$HA_HAPROXY_PG_PORT" PGBOUNCER_PORT="$HA_PGBOUNCER_PORT" DIR="$dir"
+    HAPROXY_PG_PORT="$HA_HAPROXY_PG_PORT" PGBOUNCER_PORT="$HA_PGBOUNCER_PORT" DIR="$dir" STATEMENT_TIMEOUT_MS="$HA_STATEMENT_TIMEOUT_MS"
   chown -R postgres: "$dir"
   ha_spawn pgbouncer "$HA_LOG/pgbouncer.out" runuser -u postgres -- /usr/sbin/pgbouncer "$dir/pgbouncer.ini"
-  ha_wait 20 "PgBouncer" timeout 5 psql -X -q -h 127.0.0.1 -p "$HA_PGBOUNCER_PORT" -U "$HA_DB_USER" -d "$HA_DB" -c "select 1"
+  ha_wait 60 "PgBouncer, its server connections with statement_timeout ${HA_STATEMENT_TIMEOUT_MS}ms" ha_pgbouncer_ready
+}
+ha_pgbouncer_ready() {
+  [ "$(timeout 5 psql -X -q -A -t -h 127.0.0.1 -p "$HA_PGBOUNCER_PORT" -U "$HA_DB_USER" -d "$HA_DB" -c "show statement_timeout")" = "$((HA_STATEMENT_TIMEOUT_MS / 1000))s" ]
 }
 
-# The database and its owner, created on the primary through HAProxy.
+# Runs SQL on the primary through HAProxy unless a query says it is done: ha_sql_done CHECK SQL. Succeeds
+# when the check finds a row afterwards.
+ha_sql_done() {
+  [ "$(ha_psql "$1" postgres)" = 1 ] || ha_psql "$2" postgres >/dev/null || true
+  [ "$(ha_psql "$1" postgres)" = 1 ]
+}
+
+ha_primary_through_haproxy() { [ "$(ha_psql "select pg_is_in_recovery()" postgres)" = f ]; }
+
+# The database and its owner, created on the primary through HAProxy. The first connections are retried (a
+# few times, each step bounded): each step may be repeated, since it first looks whether it is done.
 ha_create_database() {
-  ha_psql "create role $HA_DB_USER login" postgres >/dev/null
-  ha_psql "create database $HA_DB owner $HA_DB_USER" postgres >/dev/null
+  ha_wait 60 "the primary reached through HAProxy" ha_primary_through_haproxy
+  ha_retry 5 "create role $HA_DB_USER" ha_sql_done "select 1 from pg_roles where rolname = '$HA_DB_USER'" \
+    "create role $HA_DB_USER login"
+  ha_retry 5 "create database $HA_DB" ha_sql_done "select 1 from pg_database where datname = '$HA_DB'" \
+    "create database $HA_DB owner $HA_DB_USER"
 }
 
 # JDBC URLs: straight to the primary through HAProxy, or through PgBouncer, which keeps no server-side
@@ -311,7 +354,7 @@ ha_instance_healthy() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$(
 
 ha_wait_instance() {
   local i=$1
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 240); do # up to 2 minutes: a JVM starts slowly on a busy machine
     ha_alive "instance$i" || { tail -n 30 "$HA_LOG/instance$i.log" >&2; ha_fail "instance$i exited"; }
     ha_instance_healthy "$i" 2>/dev/null && return 0
     sleep 0.5

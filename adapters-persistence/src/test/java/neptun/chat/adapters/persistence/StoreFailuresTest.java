@@ -78,6 +78,25 @@ class StoreFailuresTest {
             assertThat(reason(StoreFailures.translate(shutdown, true))).isEqualTo(Reason.OUTCOME_UNKNOWN);
         }
 
+        /** PgBouncer reports its own failures with SQLSTATE 08P01 and a FATAL message, then closes the connection. */
+        @Test
+        void pgBouncerLosingItsServerConnectionMidStatementAsOutcomeUnknownForWrites() {
+            var crashed = statementFailure(new SQLException("FATAL: server conn crashed?", "08P01"));
+
+            assertThat(reason(StoreFailures.translate(crashed, true))).isEqualTo(Reason.OUTCOME_UNKNOWN);
+            assertThat(reason(StoreFailures.translate(crashed, false))).isEqualTo(Reason.UNREACHABLE);
+        }
+
+        @Test
+        void pgBouncerRefusingALoginWhileItCannotReachTheServerAsNothingStored() {
+            var loginFailing = new ConnectionException(new SQLException(
+                    "FATAL: server login has been failing, try again later (server_login_retry)", "08P01"));
+            var full = new ConnectionException(new SQLException("FATAL: no more connections allowed (max_client_conn)", "08P01"));
+
+            assertThat(reason(StoreFailures.translate(loginFailing, true))).isEqualTo(Reason.UNREACHABLE);
+            assertThat(reason(StoreFailures.translate(full, true))).isEqualTo(Reason.UNREACHABLE);
+        }
+
         @Test
         void leavesEveryOtherFailureAsItIs() {
             var refusedValue = statementFailure(new SQLException("violates check constraint", "23514"));

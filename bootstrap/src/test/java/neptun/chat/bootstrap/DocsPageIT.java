@@ -38,7 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The docs page in a real browser (Debian's headless Chromium through its ChromeDriver): it renders every
  * operation of the description, and with a session cookie "Try it out" reads a chat from the same server.
- * A screenshot of the page is kept as {@code target/docs-page.png}.
+ * Screenshots are kept as {@code target/docs-page.png} and {@code target/docs-try-it-out.png}.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DocsPageIT {
@@ -97,19 +97,21 @@ class DocsPageIT {
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
         assertThat(rendered).isEqualTo(described);
 
+        // The page's requests go to this server with the browser's cookies, as they would with the web UI's.
         browser.manage().addCookie(new Cookie("neptun-session", token, "/"));
-        browser.get(base + "/docs#/messages/readMessages");
-        WebElement operation = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("operations-messages-readMessages")));
-        wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector(".try-out__btn")))).click();
+        WebElement operation = browser.findElement(By.id("operations-messages-readMessages"));
+        operation.findElement(By.cssSelector(".opblock-summary")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-messages-readMessages .try-out__btn"))).click();
         operation.findElement(By.cssSelector("tr[data-param-name='user_id'] input")).sendKeys("ada");
         operation.findElement(By.cssSelector("tr[data-param-name='chat_id'] input")).sendKeys(Long.toString(chat.value()));
         operation.findElement(By.cssSelector("button.execute")).click();
 
-        WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#operations-messages-readMessages .live-responses-table .response-col_status")));
-        assertThat(status.getText()).startsWith("200");
-        assertThat(operation.findElement(By.cssSelector(".live-responses-table .response-col_description")).getText())
-                .contains("Shown in the page");
+        WebElement answer = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#operations-messages-readMessages .live-responses-table tr.response")));
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "docs-try-it-out.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        assertThat(answer.findElement(By.cssSelector(".response-col_status")).getText()).isEqualTo("200");
+        assertThat(answer.findElement(By.cssSelector(".response-col_description")).getText()).contains("Shown in the page");
     }
 
     /** The program at {@code path} (or where the variable {@code override} says); missing, the test fails saying how to install it. */

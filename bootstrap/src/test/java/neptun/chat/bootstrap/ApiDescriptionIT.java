@@ -1,6 +1,7 @@
 package neptun.chat.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -124,6 +125,36 @@ class ApiDescriptionIT {
         assertThat(page.body()).contains("/docs/assets/swagger-ui-bundle.js", "/openapi.json").doesNotContain("https://");
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.body()).contains("SwaggerUIBundle");
+    }
+
+    @Test
+    void contractRefusesAnswersTheDescriptionDoesNotHave() {
+        var contract = ApiContract.servedAt("http://127.0.0.1:" + APP.getLocalPort());
+        URI messages = URI.create("http://127.0.0.1/api/users/ada/chats/1/messages");
+        var ok = headers(Map.of("Content-Type", "application/json", "X-Request-Id", "r1", "ETag", "\"0\""));
+        contract.check("GET", messages, 200, ok, "{\"chatMessages\": []}");
+
+        assertThatThrownBy(() -> contract.check("GET", messages, 200, ok, "{\"chatMessages\": [{\"id\": \"one\"}]}"))
+                .as("a body its schema refuses").isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> contract.check("GET", messages, 200, ok, "{\"chatMessages\": [], \"more\": true}"))
+                .as("a field it does not have").isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> contract.check("GET", messages, 418, ok, "{\"statusCode\": 418, \"statusMessage\": \"x\"}"))
+                .as("a status it does not have").isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> contract.check("GET", messages, 200,
+                headers(Map.of("Content-Type", "application/json", "X-Request-Id", "r1", "Retry-After", "1")), "{\"chatMessages\": []}"))
+                .as("a header that answer does not declare").isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> contract.check("GET", messages, 200, headers(Map.of("Content-Type", "application/json")),
+                "{\"chatMessages\": []}")).as("without the header it always has").isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> contract.check("GET", messages, 400, ok, "{\"statusCode\": 400, \"data\": {\"issues\": [{}]}}"))
+                .as("an error that is no envelope").isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> contract.check("PUT", messages, 200, ok, "{}"))
+                .as("a success of an operation it does not have").isInstanceOf(AssertionError.class);
+    }
+
+    private static java.net.http.HttpHeaders headers(Map<String, String> values) {
+        Map<String, java.util.List<String>> all = new java.util.HashMap<>();
+        values.forEach((name, value) -> all.put(name, java.util.List.of(value)));
+        return java.net.http.HttpHeaders.of(all, (name, value) -> true);
     }
 
     /** A configuration of its own: the description states its limits and its cookie, not the defaults. */

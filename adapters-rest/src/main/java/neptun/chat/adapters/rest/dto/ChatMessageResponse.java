@@ -13,8 +13,10 @@ public record ChatMessageResponse(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "int64", minimum = "1") @JsonProperty("id") long id,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "int64", minimum = "1", description = "The chat's id.")
         @JsonProperty("chat_conversation_id") long chatConversationId,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The owner's user id.") @JsonProperty("neptun_user_id") String neptunUserId,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The content, exactly as sent.") @JsonProperty("message") String message,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The owner's user id.")
+        @JsonProperty("neptun_user_id") String neptunUserId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The content, exactly as sent.")
+        @JsonProperty("message") String message,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Who wrote it.") @JsonProperty("actor") String actor,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time",
                 description = "When it was stored: UTC, always six fraction digits.") @JsonProperty("created_at") String createdAt) {

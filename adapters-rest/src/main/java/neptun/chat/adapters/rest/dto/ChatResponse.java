@@ -15,10 +15,12 @@ public record ChatResponse(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("name") String name,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = {"string", "null"}, description = "null when the chat has none.")
         @JsonProperty("model") String model,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The owner's user id.") @JsonProperty("neptun_user_id") String neptunUserId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The owner's user id.")
+        @JsonProperty("neptun_user_id") String neptunUserId,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") @JsonProperty("created_at") String createdAt,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time",
-                description = "The later of its creation or last rename and its newest message.") @JsonProperty("updated_at") String updatedAt) {
+                description = "The later of its creation or last rename and its newest message.")
+        @JsonProperty("updated_at") String updatedAt) {
 
     public static ChatResponse from(Chat chat) {
         return new ChatResponse(

@@ -8,7 +8,8 @@ import neptun.chat.domain.ChatMessage;
 /** Several messages: {@code {"chatMessages": [...]}}, in the order of the request, or of their ids when read. */
 @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record MultipleMessagesResponse(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Messages in the order of the request, or of their ids when read.")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, 
+                description = "Messages in the order of the request, or of their ids when read.")
         @JsonProperty("chatMessages") List<ChatMessageResponse> chatMessages) {
     public MultipleMessagesResponse {
         chatMessages = List.copyOf(chatMessages);

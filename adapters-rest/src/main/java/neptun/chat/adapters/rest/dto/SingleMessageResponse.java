@@ -6,7 +6,8 @@ import neptun.chat.domain.ChatMessage;
 
 /** One message: {@code {"chatMessage": {...}}}, answering a single-message body or a removal. */
 @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-public record SingleMessageResponse(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("chatMessage") ChatMessageResponse chatMessage) {
+public record SingleMessageResponse(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("chatMessage") ChatMessageResponse chatMessage) {
     public static SingleMessageResponse from(ChatMessage message) {
         return new SingleMessageResponse(ChatMessageResponse.from(message));
     }

@@ -17,7 +17,8 @@ import java.util.Map;
 public record ErrorEnvelope(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The answer's HTTP status.")
         @JsonProperty("statusCode") int statusCode,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "What was wrong, e.g. \"Bad Request. Invalid body(model, name).\"")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, 
+                description = "What was wrong, e.g. \"Bad Request. Invalid body(model, name).\"")
         @JsonProperty("statusMessage") String statusMessage,
         @JsonProperty("message") String message,
         @Schema(implementation = ErrorDetails.class) @JsonProperty("data") Map<String, Object> data) {

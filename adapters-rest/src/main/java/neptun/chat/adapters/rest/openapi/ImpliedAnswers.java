@@ -69,7 +69,8 @@ final class ImpliedAnswers {
             if (response.get$ref() == null) {
                 if (response.getHeaders() != null) {
                     // swagger-core gives a header it reads from an annotation a style; beside a $ref, OpenAPI allows none.
-                    response.getHeaders().values().stream().filter(header -> header.get$ref() != null).forEach(header -> header.setStyle(null));
+                    response.getHeaders().values().stream().filter(header -> header.get$ref() != null)
+                            .forEach(header -> header.setStyle(null));
                 }
                 response.addHeaderObject(RequestIds.HEADER, new Header().$ref(DescriptionRefs.REQUEST_ID_HEADER));
             }

@@ -9,6 +9,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
 import neptun.chat.adapters.rest.RestAdapter;
+import neptun.chat.adapters.rest.openapi.ApiDocs;
 import neptun.chat.adapters.rest.ops.Operations;
 import neptun.chat.bootstrap.cli.AddUserCliCommand;
 import neptun.chat.bootstrap.cli.ChatServerCommand;
@@ -60,6 +61,9 @@ public class ChatApplication extends Application<ChatConfiguration> {
         var wired = ApplicationWiring.wire(configuration, environment, clock());
         RestAdapter.register(environment, configuration.restSettings(), wired.useCases());
         Operations.register(environment, configuration.operationsSettings());
+        if (configuration.getApiDocs().enabled) {
+            ApiDocs.register(environment, configuration.descriptionSettings());
+        }
         var idempotency = configuration.getIdempotency();
         environment.lifecycle().manage(new ExpiredKeysPurge(wired.expiredKeys(),
                 java.time.Duration.ofMillis(idempotency.purgeInterval.toMilliseconds()), idempotency.purgeBatchSize));

@@ -81,6 +81,10 @@ class FatJarIT {
             List<String> contents = new ArrayList<>();
             read.json().get("chatMessages").forEach(m -> contents.add(m.get("message").asText()));
             assertThat(contents).containsExactly("Be brief.", "What is Python?", "A programming language.", "hi");
+            // The docs page's scripts come from the WebJar inside the jar.
+            var script = http.sendForBytes(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/docs/assets/swagger-ui-bundle.js")).GET());
+            assertThat(script.statusCode()).isEqualTo(200);
 
             // The server holds the database open; a command still works beside it.
             // A token may begin with "-"; only the --token=VALUE form keeps it from being read as an option.

@@ -10,15 +10,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A plain HTTP client for tests against the running server: raw bodies, raw headers. */
+/**
+ * A plain HTTP client for tests against the running server: raw bodies, raw headers. Every answer from the
+ * server's API port is checked against the API description the server serves ({@link ApiContract}), so each test
+ * that uses it is also a contract test.
+ */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The docs page and its scripts, served beside the API. */
+    private static final String DOCS_PAGE = "/docs";
+
     private final String base;
+    /** Fetched now when the server is up, so that a test that then saturates it still has it; else at the first answer. */
+    private volatile ApiContract contract;
 
     Http(int port) {
         this.base = "http://127.0.0.1:" + port;
+        this.contract = ApiContract.servedAtIfUp(base).orElse(null);
     }
 
     record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
@@ -61,6 +71,7 @@ final class Http {
     Reply send(HttpRequest.Builder builder) {
         try {
             var response = CLIENT.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            checkContract(response, response.body());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
                     response.headers());
         } catch (IOException e) {
@@ -74,12 +85,27 @@ final class Http {
     /** Sends {@code builder}'s request and answers with the response's body as the bytes that came. */
     HttpResponse<byte[]> sendForBytes(HttpRequest.Builder builder) {
         try {
-            return CLIENT.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            var response = CLIENT.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            checkContract(response, new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Answers of this server's API port must be as its description says; the docs page and the admin port's answers
+     * are not part of the API.
+     */
+    private void checkContract(HttpResponse<?> response, String body) {
+        if (response.uri().toString().startsWith(base + "/") && !response.uri().getRawPath().startsWith(DOCS_PAGE)) {
+            if (contract == null) {
+                contract = ApiContract.servedAt(base);
+            }
+            contract.check(response.request().method(), response.uri(), response.statusCode(), response.headers(), body);
         }
     }
 

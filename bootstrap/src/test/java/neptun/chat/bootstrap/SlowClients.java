@@ -60,6 +60,11 @@ final class SlowClients implements AutoCloseable {
         return connections.stream().filter(c -> c.answer().startsWith(statusLine)).count();
     }
 
+    /** What the server sent to the connections answered with a status line starting with {@code statusLine}, as it came. */
+    synchronized List<String> answers(String statusLine) {
+        return connections.stream().map(Connection::answer).filter(answer -> answer.startsWith(statusLine)).toList();
+    }
+
     synchronized long answered() {
         return connections.stream().filter(c -> !c.answer().isEmpty()).count();
     }

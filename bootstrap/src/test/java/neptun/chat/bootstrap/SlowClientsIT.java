@@ -88,6 +88,8 @@ class SlowClientsIT {
 
                 assertThat(Duration.ofNanos(slowest)).as("the slowest of %d normal answers", answered).isLessThan(Duration.ofSeconds(1));
                 assertThat(bodies.answered("HTTP/1.1 408 ")).as("bodies slower than the read time are cut").isEqualTo(100);
+                ApiContract.servedAt("http://127.0.0.1:" + APP.getLocalPort())
+                        .checkRaw("POST", slow.messages(), bodies.answers("HTTP/1.1 408 ").get(0));
                 assertThat(headers.answered()).as("an unfinished header is not a request yet").isZero();
             }
         }

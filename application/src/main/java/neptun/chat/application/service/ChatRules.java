@@ -3,6 +3,7 @@ package neptun.chat.application.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import neptun.chat.application.port.in.CreateChatCommand;
 import neptun.chat.application.port.in.InputField;
 import neptun.chat.application.port.in.InputPath;
 import neptun.chat.application.port.in.InvalidInputException;
@@ -10,8 +11,8 @@ import neptun.chat.application.port.in.Violation;
 
 /** What a chat's name and model must be, whether the chat is new or renamed. */
 final class ChatRules {
-    static final int MAX_NAME_LENGTH = 255;
-    static final int MAX_MODEL_LENGTH = 255;
+    static final int MAX_NAME_LENGTH = CreateChatCommand.MAX_NAME_LENGTH;
+    static final int MAX_MODEL_LENGTH = CreateChatCommand.MAX_MODEL_LENGTH;
 
     private ChatRules() {
     }

@@ -21,6 +21,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.adapters.rest.RestSettings;
+import neptun.chat.adapters.rest.openapi.DescriptionSettings;
 import neptun.chat.adapters.rest.ops.OperationsSettings;
 import neptun.chat.adapters.rest.ops.RateLimit;
 import neptun.chat.adapters.rest.ops.RequestLimits;
@@ -53,6 +54,10 @@ public class ChatConfiguration extends Configuration {
     @Valid
     @NotNull
     private IdempotencySettings idempotency = new IdempotencySettings();
+
+    @Valid
+    @NotNull
+    private ApiDocsSettings apiDocs = new ApiDocsSettings();
 
     @JsonProperty("database")
     public DataSourceFactory getDataSourceFactory() {
@@ -112,6 +117,16 @@ public class ChatConfiguration extends Configuration {
     @JsonProperty
     public void setIdempotency(IdempotencySettings idempotency) {
         this.idempotency = idempotency;
+    }
+
+    @JsonProperty
+    public ApiDocsSettings getApiDocs() {
+        return apiDocs;
+    }
+
+    @JsonProperty
+    public void setApiDocs(ApiDocsSettings apiDocs) {
+        this.apiDocs = apiDocs;
     }
 
     @JsonIgnore
@@ -196,6 +211,18 @@ public class ChatConfiguration extends Configuration {
         return new RestSettings(sessions.cookieName, java.time.Duration.ofMillis(sessions.cacheTtl.toMilliseconds()),
                 sessions.cacheMaxEntries, messages.maxBodySize.toBytes(),
                 java.time.Duration.ofMillis(messages.maxBodyReadTime.toMilliseconds()));
+    }
+
+    /** What the API description states: the session cookie and the limits of this configuration. */
+    public DescriptionSettings descriptionSettings() {
+        return new DescriptionSettings(sessions.cookieName, messageLimits(), pageLimits(), messages.maxBodySize.toBytes());
+    }
+
+    /** The API's description ({@code /openapi.json}, {@code /openapi.yaml}) and its page ({@code /docs}). */
+    public static class ApiDocsSettings {
+        /** False serves none of them (404). */
+        @JsonProperty
+        public boolean enabled = true;
     }
 
     /** How sessions are recognised, cached and issued. */

@@ -57,6 +57,17 @@ class ChatConfigurationTest {
     }
 
     @Test
+    void servesTheApiDescriptionWithTheLimitsOfTheSettings() throws Exception {
+        var configuration = defaults();
+        assertThat(configuration.getApiDocs().enabled).isTrue();
+        var description = configuration.descriptionSettings();
+        assertThat(description.cookieName()).isEqualTo("neptun-session");
+        assertThat(description.messages()).isEqualTo(configuration.messageLimits());
+        assertThat(description.pages()).isEqualTo(configuration.pageLimits());
+        assertThat(description.maxBodyBytes()).isEqualTo(configuration.restSettings().maxBodyBytes());
+    }
+
+    @Test
     void keepsIdempotencyKeysForADayAndDeletesExpiredOnesInBoundedBatches() throws Exception {
         var configuration = defaults();
         assertThat(configuration.keyRetention()).isEqualTo(new KeyRetention(java.time.Duration.ofHours(24)));

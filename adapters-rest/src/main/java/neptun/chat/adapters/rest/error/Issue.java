@@ -1,6 +1,8 @@
 package neptun.chat.adapters.rest.error;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -12,9 +14,15 @@ import neptun.chat.application.port.in.Violation;
  *
  * @param path where the problem is: object keys and array indexes from the root; empty for the root itself
  */
+@Schema(description = "One problem with a request, in zod's vocabulary.", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record Issue(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                allowableValues = {"invalid_type", "too_small", "too_big", "invalid_enum_value", "invalid_union", "custom"})
         @JsonProperty("code") String code,
-        @JsonProperty("message") String message,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("message") String message,
+        @ArraySchema(schema = @Schema(types = {"string", "integer"}),
+                arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                        description = "Where: object keys and array indexes from the root, e.g. [\"messages\", 2, \"role\"]."))
         @JsonProperty("path") List<Object> path) {
 
     public Issue {

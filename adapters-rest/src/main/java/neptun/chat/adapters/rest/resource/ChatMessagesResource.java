@@ -4,6 +4,16 @@ import static neptun.chat.adapters.rest.error.WireNames.AFTER;
 import static neptun.chat.adapters.rest.error.WireNames.LIMIT;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,8 +33,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import neptun.chat.adapters.rest.auth.AuthenticatedUser;
+import neptun.chat.adapters.rest.dto.MessageBatchBody;
 import neptun.chat.adapters.rest.dto.MultipleMessagesResponse;
+import neptun.chat.adapters.rest.dto.SingleMessageBody;
 import neptun.chat.adapters.rest.dto.SingleMessageResponse;
+import neptun.chat.adapters.rest.error.DescriptionRefs;
 import neptun.chat.adapters.rest.error.EntityTags;
 import neptun.chat.adapters.rest.error.InputFrom;
 import neptun.chat.adapters.rest.error.InvalidRequestException;
@@ -42,6 +55,7 @@ import neptun.chat.application.port.in.RemoveLastMessage;
 import neptun.chat.application.port.in.RemoveLastMessageCommand;
 import neptun.chat.domain.ChatId;
 import neptun.chat.domain.ChatMessage;
+import neptun.chat.domain.IdempotencyKey;
 import neptun.chat.domain.UserId;
 
 /**
@@ -51,6 +65,8 @@ import neptun.chat.domain.UserId;
  */
 @Path(ChatMessagesResource.ROUTE)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "messages", description = "The messages of a chat")
+@SecurityRequirement(name = DescriptionRefs.SESSION)
 public final class ChatMessagesResource {
     static final String ROUTE = "/api/users/{user_id}/chats/{chat_id}/messages";
 
@@ -74,10 +90,24 @@ public final class ChatMessagesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @InputFrom(RequestPart.MESSAGES_BODY)
-    public Response create(@Auth AuthenticatedUser user,
-                           @PathParam("user_id") String userId,
-                           @PathParam("chat_id") String chatId,
-                           InputStream body,
+    @Operation(operationId = "createMessages", summary = "Append one message or a batch",
+            description = "A batch is stored in one transaction, in array order, with increasing ids; if any element is invalid"
+                    + " nothing is stored. The answer mirrors the body's form.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {SingleMessageBody.class, MessageBatchBody.class})))
+    @Parameter(in = ParameterIn.HEADER, name = EntityTags.IDEMPOTENCY_KEY, description = DescriptionRefs.IDEMPOTENCY_KEY_DESCRIPTION,
+            schema = @Schema(type = "string", minLength = 1, maxLength = IdempotencyKey.MAX_LENGTH))
+    @Parameter(in = ParameterIn.HEADER, name = EntityTags.IF_MATCH, description = DescriptionRefs.IF_MATCH_DESCRIPTION,
+            schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "200", description = "The stored messages, in the body's form; ETag names the last of them.",
+            headers = {@Header(name = EntityTags.ETAG, ref = DescriptionRefs.ETAG_HEADER),
+                       @Header(name = EntityTags.IDEMPOTENT_REPLAYED, ref = DescriptionRefs.REPLAYED_HEADER)},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {SingleMessageResponse.class, MultipleMessagesResponse.class})))
+    public Response create(@Parameter(hidden = true) @Auth AuthenticatedUser user,
+                           @Parameter(description = DescriptionRefs.USER_ID) @PathParam("user_id") String userId,
+                           @Parameter(description = DescriptionRefs.CHAT_ID) @PathParam("chat_id") String chatId,
+                           @Parameter(hidden = true) InputStream body,
                            @Context ContainerRequestContext context) {
         UserId owner = owner(userId);
         ChatId chat = chat(chatId);
@@ -108,11 +138,17 @@ public final class ChatMessagesResource {
      */
     @GET
     @InputFrom(RequestPart.MESSAGES_QUERY)
-    public Response read(@Auth AuthenticatedUser user,
-                         @PathParam("user_id") String userId,
-                         @PathParam("chat_id") String chatId,
+    @Operation(operationId = "readMessages", summary = "Read a page of messages in id order")
+    @ApiResponse(responseCode = "200", description = "One page; Link names the next one when more follow.",
+            headers = {@Header(name = EntityTags.ETAG, ref = DescriptionRefs.ETAG_HEADER),
+                       @Header(name = "Link", ref = DescriptionRefs.LINK_HEADER)},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MultipleMessagesResponse.class)))
+    public Response read(@Parameter(hidden = true) @Auth AuthenticatedUser user,
+                         @Parameter(description = DescriptionRefs.USER_ID) @PathParam("user_id") String userId,
+                         @Parameter(description = DescriptionRefs.CHAT_ID) @PathParam("chat_id") String chatId,
+                         @Parameter(description = "The last message id the client has; from the start when absent.")
                          @QueryParam(AFTER) List<String> after,
-                         @QueryParam(LIMIT) List<String> limit) {
+                         @Parameter(description = "The most messages to answer.") @QueryParam(LIMIT) List<String> limit) {
         UserId owner = owner(userId);
         ChatId chat = chat(chatId);
         List<Issue> issues = new ArrayList<>();
@@ -135,9 +171,18 @@ public final class ChatMessagesResource {
      */
     @DELETE
     @Path("last")
-    public Response removeLast(@Auth AuthenticatedUser user,
-                               @PathParam("user_id") String userId,
-                               @PathParam("chat_id") String chatId,
+    @Operation(operationId = "removeLastMessage", summary = "Remove the chat's newest message",
+            description = "To have an answer generated again. A chat without messages is answered 404 (No messages in chat).")
+    @Parameter(in = ParameterIn.HEADER, name = EntityTags.IDEMPOTENCY_KEY, description = DescriptionRefs.IDEMPOTENCY_KEY_DESCRIPTION,
+            schema = @Schema(type = "string", minLength = 1, maxLength = IdempotencyKey.MAX_LENGTH))
+    @Parameter(in = ParameterIn.HEADER, name = EntityTags.IF_MATCH, description = DescriptionRefs.IF_MATCH_DESCRIPTION,
+            schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "200", description = "The removed message.",
+            headers = @Header(name = EntityTags.IDEMPOTENT_REPLAYED, ref = DescriptionRefs.REPLAYED_HEADER),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SingleMessageResponse.class)))
+    public Response removeLast(@Parameter(hidden = true) @Auth AuthenticatedUser user,
+                               @Parameter(description = DescriptionRefs.USER_ID) @PathParam("user_id") String userId,
+                               @Parameter(description = DescriptionRefs.CHAT_ID) @PathParam("chat_id") String chatId,
                                @Context HttpHeaders httpHeaders) {
         UserId owner = owner(userId);
         ChatId chat = chat(chatId);

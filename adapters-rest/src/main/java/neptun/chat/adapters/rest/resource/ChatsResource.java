@@ -3,6 +3,16 @@ package neptun.chat.adapters.rest.resource;
 import static neptun.chat.adapters.rest.error.WireNames.LIMIT;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,8 +35,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import neptun.chat.adapters.rest.auth.AuthenticatedUser;
+import neptun.chat.adapters.rest.dto.ChatInputBody;
 import neptun.chat.adapters.rest.dto.ChatsResponse;
 import neptun.chat.adapters.rest.dto.SingleChatResponse;
+import neptun.chat.adapters.rest.error.DescriptionRefs;
+import neptun.chat.adapters.rest.error.EntityTags;
 import neptun.chat.adapters.rest.error.InputFrom;
 import neptun.chat.adapters.rest.error.InvalidRequestException;
 import neptun.chat.adapters.rest.error.Issue;
@@ -44,20 +57,23 @@ import neptun.chat.application.port.in.RenameChatCommand;
 import neptun.chat.application.port.in.Violation;
 import neptun.chat.domain.Chat;
 import neptun.chat.domain.ChatId;
+import neptun.chat.domain.IdempotencyKey;
 import neptun.chat.domain.UserId;
 
 /** A user's chats: create, list, rename and delete (with their messages); writes are safe to retry with an {@code Idempotency-Key}. */
 @Path(ChatsResource.ROUTE)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "chats", description = "A user's chats")
+@SecurityRequirement(name = DescriptionRefs.SESSION)
 public final class ChatsResource {
     static final String ROUTE = "/api/users/{user_id}/chats";
-    static final String ORDER_BY = "order_by";
+    public static final String ORDER_BY = "order_by";
 
     /**
      * The accepted {@code order_by} values: a column, optionally with neptun's {@code :asc} or {@code :desc};
      * a bare column means descending, newest first.
      */
-    static final Map<String, ChatOrder> ORDERS = orders();
+    public static final Map<String, ChatOrder> ORDERS = orders();
 
     private final CreateChat createChat;
     private final ListChats listChats;
@@ -76,9 +92,17 @@ public final class ChatsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @InputFrom(RequestPart.CHAT_BODY)
-    public Response create(@Auth AuthenticatedUser user,
-                           @PathParam("user_id") String userId,
-                           InputStream body,
+    @Operation(operationId = "createChat", summary = "Create a chat")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ChatInputBody.class)))
+    @Parameter(in = ParameterIn.HEADER, name = EntityTags.IDEMPOTENCY_KEY, description = DescriptionRefs.IDEMPOTENCY_KEY_DESCRIPTION,
+            schema = @Schema(type = "string", minLength = 1, maxLength = IdempotencyKey.MAX_LENGTH))
+    @ApiResponse(responseCode = "200", description = "The new chat.",
+            headers = @Header(name = EntityTags.IDEMPOTENT_REPLAYED, ref = DescriptionRefs.REPLAYED_HEADER),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SingleChatResponse.class)))
+    public Response create(@Parameter(hidden = true) @Auth AuthenticatedUser user,
+                           @Parameter(description = DescriptionRefs.USER_ID) @PathParam("user_id") String userId,
+                           @Parameter(hidden = true) InputStream body,
                            @Context HttpHeaders httpHeaders) {
         UserId owner = ChatMessagesResource.owner(userId);
         WriteHeaders headers = WriteHeaders.of(httpHeaders.getRequestHeaders());
@@ -92,10 +116,14 @@ public final class ChatsResource {
     /** At most {@code limit} chats in {@code order_by} order, most recently active first by default. */
     @GET
     @InputFrom(RequestPart.CHATS_QUERY)
-    public Response list(@Auth AuthenticatedUser user,
-                         @PathParam("user_id") String userId,
+    @Operation(operationId = "listChats", summary = "List chats, most recently active first by default")
+    @ApiResponse(responseCode = "200", description = "At most limit chats, in order_by order (ties by id).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChatsResponse.class)))
+    public Response list(@Parameter(hidden = true) @Auth AuthenticatedUser user,
+                         @Parameter(description = DescriptionRefs.USER_ID) @PathParam("user_id") String userId,
+                         @Parameter(description = "A column, optionally with :asc or :desc; a bare column is newest first.")
                          @QueryParam(ORDER_BY) List<String> orderBy,
-                         @QueryParam(LIMIT) List<String> limit) {
+                         @Parameter(description = "The most chats to answer.") @QueryParam(LIMIT) List<String> limit) {
         UserId owner = ChatMessagesResource.owner(userId);
         List<Issue> issues = new ArrayList<>();
         ChatOrder order = QueryParameters.single(ORDER_BY, orderBy, issues).map(value -> order(value, issues))
@@ -113,10 +141,18 @@ public final class ChatsResource {
     @Path("{chat_id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @InputFrom(RequestPart.CHAT_BODY)
-    public Response rename(@Auth AuthenticatedUser user,
-                           @PathParam("user_id") String userId,
-                           @PathParam("chat_id") String chatId,
-                           InputStream body,
+    @Operation(operationId = "renameChat", summary = "Rename a chat, and switch its model when the body names one")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ChatInputBody.class)))
+    @Parameter(in = ParameterIn.HEADER, name = EntityTags.IDEMPOTENCY_KEY, description = DescriptionRefs.IDEMPOTENCY_KEY_DESCRIPTION,
+            schema = @Schema(type = "string", minLength = 1, maxLength = IdempotencyKey.MAX_LENGTH))
+    @ApiResponse(responseCode = "200", description = "The renamed chat.",
+            headers = @Header(name = EntityTags.IDEMPOTENT_REPLAYED, ref = DescriptionRefs.REPLAYED_HEADER),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SingleChatResponse.class)))
+    public Response rename(@Parameter(hidden = true) @Auth AuthenticatedUser user,
+                           @Parameter(description = DescriptionRefs.USER_ID) @PathParam("user_id") String userId,
+                           @Parameter(description = DescriptionRefs.CHAT_ID) @PathParam("chat_id") String chatId,
+                           @Parameter(hidden = true) InputStream body,
                            @Context HttpHeaders httpHeaders) {
         UserId owner = ChatMessagesResource.owner(userId);
         ChatId chat = ChatMessagesResource.chat(chatId);
@@ -135,9 +171,15 @@ public final class ChatsResource {
      */
     @DELETE
     @Path("{chat_id}")
-    public Response delete(@Auth AuthenticatedUser user,
-                           @PathParam("user_id") String userId,
-                           @PathParam("chat_id") String chatId,
+    @Operation(operationId = "deleteChat", summary = "Delete a chat and all its messages")
+    @Parameter(in = ParameterIn.HEADER, name = EntityTags.IDEMPOTENCY_KEY, description = DescriptionRefs.IDEMPOTENCY_KEY_DESCRIPTION,
+            schema = @Schema(type = "string", minLength = 1, maxLength = IdempotencyKey.MAX_LENGTH))
+    @ApiResponse(responseCode = "200", description = "The chat as it was before it was deleted.",
+            headers = @Header(name = EntityTags.IDEMPOTENT_REPLAYED, ref = DescriptionRefs.REPLAYED_HEADER),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SingleChatResponse.class)))
+    public Response delete(@Parameter(hidden = true) @Auth AuthenticatedUser user,
+                           @Parameter(description = DescriptionRefs.USER_ID) @PathParam("user_id") String userId,
+                           @Parameter(description = DescriptionRefs.CHAT_ID) @PathParam("chat_id") String chatId,
                            @Context HttpHeaders httpHeaders) {
         UserId owner = ChatMessagesResource.owner(userId);
         ChatId chat = ChatMessagesResource.chat(chatId);

@@ -12,6 +12,11 @@ import neptun.chat.domain.UserId;
  */
 public record CreateChatCommand(UserId requester, UserId owner, String name, Optional<String> model,
                                 Optional<Idempotency> idempotency) {
+    /** The most characters (UTF-16 units) of a chat's name, also on a rename. */
+    public static final int MAX_NAME_LENGTH = 255;
+    /** The most characters (UTF-16 units) of a chat's model, also on a rename. */
+    public static final int MAX_MODEL_LENGTH = 255;
+
     public CreateChatCommand {
         Objects.requireNonNull(requester, "requester");
         Objects.requireNonNull(owner, "owner");

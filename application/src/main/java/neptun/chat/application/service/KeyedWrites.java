@@ -34,7 +34,7 @@ final class KeyedWrites {
         R run(Optional<KeyRecord<R>> key);
     }
 
-    /** A run, and one more after forgetting an expired key that was in the way. */
+    /** A run, and one more after an expired key in the way is forgotten or gone. */
     private static final int ATTEMPTS = 2;
 
     private final RecordedKeysPort keys;
@@ -71,11 +71,15 @@ final class KeyedWrites {
             if (refusal != null) {
                 throw refusal;
             }
-            if (recorded.isEmpty() || attempt == ATTEMPTS) {
-                // Taken, but by nothing committed: a call the store could not wait for still holds it.
+            if (attempt == ATTEMPTS) {
+                // Still taken, but by nothing committed: a call the store could not wait for holds it.
                 throw new IdempotencyKeyInUseException();
             }
-            keys.forgetExpiredKey(requester, request.key(), now);
+            if (recorded.isPresent()) {
+                keys.forgetExpiredKey(requester, request.key(), now);
+            }
+            // else it is gone since the write found it taken (an expired key purged meanwhile, or a call that
+            // held it rolled back): the next run finds out.
         }
     }
 }

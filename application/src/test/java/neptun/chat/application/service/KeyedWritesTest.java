@@ -226,6 +226,23 @@ class KeyedWritesTest {
         }
 
         @Test
+        void runsAgainWhenTheKeyInTheWayIsGoneMeanwhile() {
+            // e.g. an expired key that the background purge deleted between the write and the lookup
+            List<String> runs = new ArrayList<>();
+            Outcome<String> outcome = writes.run(Optional.of(request), ADA, now, new StoredResultsTest.TextForm(), key -> {
+                runs.add("run");
+                if (runs.size() == 1) {
+                    throw new KeyAlreadyRecordedException(null);
+                }
+                key.ifPresent(k -> keys.record(k, "second"));
+                return "second";
+            });
+
+            assertThat(outcome).isEqualTo(Outcome.fresh("second"));
+            assertThat(runs).hasSize(2);
+        }
+
+        @Test
         void runsAWriteWithoutKeyAsItIs() {
             assertThat(writes.run(Optional.empty(), ADA, now, new StoredResultsTest.TextForm(), key -> {
                 assertThat(key).isEmpty();

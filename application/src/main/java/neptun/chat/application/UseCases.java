@@ -5,6 +5,7 @@ import neptun.chat.application.port.in.AuthenticateSession;
 import neptun.chat.application.port.in.CreateChat;
 import neptun.chat.application.port.in.CreateMessages;
 import neptun.chat.application.port.in.DeleteChat;
+import neptun.chat.application.port.in.ExportChat;
 import neptun.chat.application.port.in.IssueSession;
 import neptun.chat.application.port.in.ListChats;
 import neptun.chat.application.port.in.ReadMessages;
@@ -12,6 +13,7 @@ import neptun.chat.application.port.in.RegisterUser;
 import neptun.chat.application.port.in.RemoveLastMessage;
 import neptun.chat.application.port.in.RenameChat;
 import neptun.chat.application.port.in.RevokeSession;
+import neptun.chat.application.port.in.SearchMessages;
 
 /** Every use case of the service, by its in-port: what the HTTP adapter, the commands and in-process callers call. */
 public record UseCases(
@@ -25,7 +27,9 @@ public record UseCases(
         RegisterUser registerUser,
         IssueSession issueSession,
         RevokeSession revokeSession,
-        AuthenticateSession authenticateSession) {
+        AuthenticateSession authenticateSession,
+        SearchMessages searchMessages,
+        ExportChat exportChat) {
 
     public UseCases {
         Objects.requireNonNull(createMessages, "createMessages");
@@ -39,5 +43,7 @@ public record UseCases(
         Objects.requireNonNull(issueSession, "issueSession");
         Objects.requireNonNull(revokeSession, "revokeSession");
         Objects.requireNonNull(authenticateSession, "authenticateSession");
+        Objects.requireNonNull(searchMessages, "searchMessages");
+        Objects.requireNonNull(exportChat, "exportChat");
     }
 }

@@ -14,6 +14,7 @@ import neptun.chat.adapters.rest.ops.Operations;
 import neptun.chat.bootstrap.cli.AddUserCliCommand;
 import neptun.chat.bootstrap.cli.ChatServerCommand;
 import neptun.chat.bootstrap.cli.CreateChatCliCommand;
+import neptun.chat.bootstrap.cli.ExportMessagesCliCommand;
 import neptun.chat.bootstrap.cli.ImportMessagesCliCommand;
 import neptun.chat.bootstrap.cli.IssueSessionCliCommand;
 import neptun.chat.bootstrap.cli.MigrateCliCommand;
@@ -53,6 +54,7 @@ public class ChatApplication extends Application<ChatConfiguration> {
         bootstrap.addCommand(new RevokeSessionCliCommand());
         bootstrap.addCommand(new CreateChatCliCommand());
         bootstrap.addCommand(new ImportMessagesCliCommand());
+        bootstrap.addCommand(new ExportMessagesCliCommand());
         bootstrap.addCommand(new VersionCliCommand());
     }
 

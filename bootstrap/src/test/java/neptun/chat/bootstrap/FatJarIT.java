@@ -69,6 +69,16 @@ class FatJarIT {
                 """);
         assertThat(lastLine(run(env, "import-messages", "--user", "ada", "--chat", chat, "chat.jsonl"))).isEqualTo("3");
 
+        // Export, import into a new chat, export again: the same roles and contents.
+        assertThat(lastLine(run(env, "export-messages", "--user", "ada", "--chat", chat, "exported.jsonl"))).isEqualTo("3");
+        String copy = lastLine(run(env, "create-chat", "--user", "ada", "--name", "Copy"));
+        assertThat(lastLine(run(env, "import-messages", "--user", "ada", "--chat", copy, "exported.jsonl"))).isEqualTo("3");
+        assertThat(lastLine(run(env, "export-messages", "--user", "ada", "--chat", copy, "again.jsonl"))).isEqualTo("3");
+        assertThat(rolesAndContents(workDir.resolve("again.jsonl"))).isEqualTo(rolesAndContents(workDir.resolve("exported.jsonl")))
+                .containsExactly("system: Be brief.", "user: What is Python?", "assistant: A programming language.");
+        assertThat(run(env, "export-messages", "--user", "ada", "--chat", chat, "--format", "markdown"))
+                .contains("# First chat\n\n## system · ").contains("\n\nA programming language.\n");
+
         Process server = start(env, "server");
         try {
             var http = new Http(port);
@@ -162,6 +172,15 @@ class FatJarIT {
         } catch (IOException e) {
             return "(no log)";
         }
+    }
+
+    private static List<String> rolesAndContents(Path jsonl) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(jsonl)) {
+            var node = Http.JSON.readTree(line);
+            lines.add(node.get("role").asText() + ": " + node.get("content").asText());
+        }
+        return lines;
     }
 
     private static String lastLine(String out) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import neptun.chat.application.port.in.ChatOrder;
 import neptun.chat.application.port.out.DeleteChatPort;
 import neptun.chat.application.port.out.KeyRecord;
+import neptun.chat.application.port.out.LoadChatPort;
 import neptun.chat.application.port.out.LoadChatsPort;
 import neptun.chat.application.port.out.RecordedKey;
 import neptun.chat.application.port.out.RenameChatPort;
@@ -21,7 +22,7 @@ import org.jdbi.v3.core.Jdbi;
  * rename and its newest message, so appending messages never writes (or locks) the chat's row. A write with
  * an idempotency key records it in the write's transaction.
  */
-public final class JdbiChats implements SaveChatPort, LoadChatsPort, RenameChatPort, DeleteChatPort {
+public final class JdbiChats implements SaveChatPort, LoadChatsPort, LoadChatPort, RenameChatPort, DeleteChatPort {
     private final Jdbi jdbi;
     private final ChatDao chats;
     private final JdbiIdempotencyKeys keys;
@@ -58,6 +59,11 @@ public final class JdbiChats implements SaveChatPort, LoadChatsPort, RenameChatP
     @Override
     public List<Chat> loadChats(UserId owner, ChatOrder order, int limit) {
         return StoreFailures.read(() -> chats.list(owner.value(), order, limit)).stream().map(RowMapping::toChat).toList();
+    }
+
+    @Override
+    public Optional<Chat> loadChat(UserId owner, ChatId chat) {
+        return StoreFailures.read(() -> chats.find(owner.value(), chat.value())).map(RowMapping::toChat);
     }
 
     @Override

@@ -8,8 +8,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * Stores users, sessions, chats and messages in PostgreSQL or H2 (PostgreSQL mode) through JDBI: one adapter
- * per aggregate, all over one {@link Jdbi}. Every port call that writes is atomic: a single SQL statement, or
+ * Stores users, sessions, chats and messages in PostgreSQL or H2 (PostgreSQL mode) through JDBI, and searches
+ * messages: one adapter per aggregate (and one for search), all over one {@link Jdbi}. Every port call that writes is atomic: a single SQL statement, or
  * one transaction where it needs several (renaming or deleting a chat and reading it back, a conditional write,
  * a write that records its idempotency key). Instants are
  * stored to the microsecond (finer parts are cut off first, so what a call returns equals what a later read
@@ -44,6 +44,7 @@ public final class JdbiPersistence {
     private final JdbiUsers users;
     private final JdbiSessions sessions;
     private final JdbiIdempotencyKeys idempotencyKeys;
+    private final JdbiMessageSearch search;
 
     /** Uses {@code jdbi}, and {@link Writers#DEFAULT} of its connections at most for appending messages. */
     public JdbiPersistence(Jdbi jdbi) {
@@ -63,7 +64,16 @@ public final class JdbiPersistence {
      * fails with a {@link StoreUnavailableException}, and {@code listener} hears of every group of appends.
      */
     public JdbiPersistence(Jdbi jdbi, Writers writers, Duration maxQueueWait, GroupCommitListener listener) {
+        this(jdbi, writers, maxQueueWait, listener, JdbiMessageSearch.DEFAULT_TEXT_SEARCH_CONFIG);
+    }
+
+    /**
+     * As {@link #JdbiPersistence(Jdbi, Writers, Duration, GroupCommitListener)}, searching PostgreSQL with the
+     * text search configuration {@code textSearchConfig} (see {@link JdbiMessageSearch}).
+     */
+    public JdbiPersistence(Jdbi jdbi, Writers writers, Duration maxQueueWait, GroupCommitListener listener, String textSearchConfig) {
         Objects.requireNonNull(jdbi, "jdbi").installPlugin(new SqlObjectPlugin());
+        this.search = new JdbiMessageSearch(jdbi, textSearchConfig); // first: it refuses a configuration that is not a name
         this.idempotencyKeys = new JdbiIdempotencyKeys(jdbi);
         this.chats = new JdbiChats(jdbi, idempotencyKeys);
         this.messages = new JdbiMessages(jdbi, new GroupCommit(jdbi, writers, maxQueueWait, listener), idempotencyKeys);
@@ -85,6 +95,11 @@ public final class JdbiPersistence {
 
     public JdbiSessions sessions() {
         return sessions;
+    }
+
+    /** Searches of messages by their content. */
+    public JdbiMessageSearch search() {
+        return search;
     }
 
     /** The idempotency keys that writes of {@link #chats()} and {@link #messages()} record, for deleting expired ones. */

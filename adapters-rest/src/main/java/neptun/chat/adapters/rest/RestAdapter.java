@@ -11,8 +11,10 @@ import neptun.chat.adapters.rest.auth.SessionAuthenticator;
 import neptun.chat.adapters.rest.auth.SessionCookieAuthFilter;
 import neptun.chat.adapters.rest.error.ErrorMappers;
 import neptun.chat.adapters.rest.ops.AppendedMessages;
+import neptun.chat.adapters.rest.resource.ChatExportResource;
 import neptun.chat.adapters.rest.resource.ChatMessagesResource;
 import neptun.chat.adapters.rest.resource.ChatsResource;
+import neptun.chat.adapters.rest.resource.MessageSearchResource;
 import neptun.chat.application.UseCases;
 
 /**
@@ -53,5 +55,7 @@ public final class RestAdapter {
         jersey.accept(new ChatsResource(useCases.createChat(), useCases.listChats(), useCases.renameChat(), useCases.deleteChat()));
         jersey.accept(new ChatMessagesResource(AppendedMessages.counted(useCases.createMessages(), metrics),
                 useCases.readMessages(), useCases.removeLastMessage()));
+        jersey.accept(new MessageSearchResource(useCases.searchMessages()));
+        jersey.accept(new ChatExportResource(useCases.exportChat()));
     }
 }

@@ -19,10 +19,12 @@ import neptun.chat.application.port.in.CreateChat;
 import neptun.chat.application.port.in.CreateMessages;
 import neptun.chat.application.port.in.CreateMessagesCommand;
 import neptun.chat.application.port.in.DeleteChat;
+import neptun.chat.application.port.in.ExportChat;
 import neptun.chat.application.port.in.ListChats;
 import neptun.chat.application.port.in.ReadMessages;
 import neptun.chat.application.port.in.RemoveLastMessage;
 import neptun.chat.application.port.in.RenameChat;
+import neptun.chat.application.port.in.SearchMessages;
 import neptun.chat.domain.ChatFixtures;
 import neptun.chat.domain.ChatMessage;
 
@@ -83,6 +85,8 @@ public final class RestTestSupport {
         private RenameChat renameChat = command -> unexpected();
         private DeleteChat deleteChat = command -> unexpected();
         private AuthenticateSession authenticateSession = SESSIONS;
+        private SearchMessages searchMessages = command -> unexpected();
+        private ExportChat exportChat = command -> unexpected();
 
         public UseCasesBuilder createMessages(CreateMessages useCase) {
             createMessages = useCase;
@@ -119,6 +123,16 @@ public final class RestTestSupport {
             return this;
         }
 
+        public UseCasesBuilder searchMessages(SearchMessages useCase) {
+            searchMessages = useCase;
+            return this;
+        }
+
+        public UseCasesBuilder exportChat(ExportChat useCase) {
+            exportChat = useCase;
+            return this;
+        }
+
         public UseCasesBuilder authenticateSession(AuthenticateSession useCase) {
             authenticateSession = useCase;
             return this;
@@ -126,7 +140,7 @@ public final class RestTestSupport {
 
         public UseCases build() {
             return new UseCases(createMessages, readMessages, removeLastMessage, createChat, listChats, renameChat, deleteChat,
-                    user -> unexpected(), (user, ttl) -> unexpected(), token -> unexpected(), authenticateSession);
+                    user -> unexpected(), (user, ttl) -> unexpected(), token -> unexpected(), authenticateSession, searchMessages, exportChat);
         }
     }
 

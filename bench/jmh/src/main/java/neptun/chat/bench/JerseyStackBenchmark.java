@@ -133,7 +133,8 @@ public class JerseyStackBenchmark {
         var createMessages = new CreateMessagesService(new InMemoryMessages(), Clock.systemUTC(), MessageLimits.DEFAULT);
         return new UseCases(createMessages, command -> unexpected(), command -> unexpected(), command -> unexpected(),
                 command -> unexpected(), command -> unexpected(), command -> unexpected(), user -> unexpected(),
-                (user, ttl) -> unexpected(), token -> unexpected(), token -> TOKEN.equals(token) ? session : Optional.empty());
+                (user, ttl) -> unexpected(), token -> unexpected(), token -> TOKEN.equals(token) ? session : Optional.empty(),
+                command -> unexpected(), command -> unexpected());
     }
 
     private static <T> T unexpected() {

@@ -16,11 +16,13 @@ import neptun.chat.application.port.in.ForgetExpiredKeys;
 import neptun.chat.application.port.in.KeyRetention;
 import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.application.port.in.PageLimits;
+import neptun.chat.application.port.in.SearchLimits;
 import neptun.chat.application.port.out.UnsealSessionPort;
 import neptun.chat.application.service.AuthenticateSessionService;
 import neptun.chat.application.service.CreateChatService;
 import neptun.chat.application.service.CreateMessagesService;
 import neptun.chat.application.service.DeleteChatService;
+import neptun.chat.application.service.ExportChatService;
 import neptun.chat.application.service.ForgetExpiredKeysService;
 import neptun.chat.application.service.IssueSessionService;
 import neptun.chat.application.service.ListChatsService;
@@ -29,7 +31,10 @@ import neptun.chat.application.service.RegisterUserService;
 import neptun.chat.application.service.RemoveLastMessageService;
 import neptun.chat.application.service.RenameChatService;
 import neptun.chat.application.service.RevokeSessionService;
+import neptun.chat.application.service.SearchMessagesService;
 import neptun.chat.domain.SessionToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the service from its settings: the database (migrated), its JDBI, the persistence adapters and every
@@ -37,6 +42,8 @@ import neptun.chat.domain.SessionToken;
  * apply to one and not the other.
  */
 public final class ApplicationWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationWiring.class);
+
     private ApplicationWiring() {
     }
 
@@ -79,9 +86,15 @@ public final class ApplicationWiring {
                     (appends, messages) -> {
                         appendsPerGroup.update(appends);
                         messagesPerGroup.update(messages);
-                    });
+                    }, configuration.getSearch().textSearchConfig);
+            if (!persistence.search().checkTextSearchConfig()) {
+                LOG.warn("No index on messages serves the text search configuration '{}' (search.textSearchConfig): searches read every "
+                        + "message of the user. Create one (README, \"Searching and exporting\") or use 'simple'.",
+                        persistence.search().textSearchConfig());
+            }
             var useCases = useCases(persistence, clock, configuration.messageLimits(), configuration.pageLimits(),
-                    configuration.keyRetention(), sealedSessions(configuration.getSessions().neptun, clock, environment.getObjectMapper()));
+                    configuration.searchLimits(), configuration.keyRetention(),
+                    sealedSessions(configuration.getSessions().neptun, clock, environment.getObjectMapper()));
             return new Wired(useCases, dataSource, new ForgetExpiredKeysService(persistence.idempotencyKeys(), clock));
         } catch (RuntimeException e) {
             stopQuietly(dataSource, e);
@@ -95,9 +108,15 @@ public final class ApplicationWiring {
         return useCases(persistence, clock, messageLimits, pageLimits, KeyRetention.DEFAULT, seals);
     }
 
-    /** Every use case over {@code persistence}. */
+    /** Every use case over {@code persistence}, with {@link SearchLimits#DEFAULT}. */
     public static UseCases useCases(JdbiPersistence persistence, Clock clock, MessageLimits messageLimits, PageLimits pageLimits,
                              KeyRetention keyRetention, Optional<UnsealSessionPort> seals) {
+        return useCases(persistence, clock, messageLimits, pageLimits, SearchLimits.DEFAULT, keyRetention, seals);
+    }
+
+    /** Every use case over {@code persistence}. */
+    public static UseCases useCases(JdbiPersistence persistence, Clock clock, MessageLimits messageLimits, PageLimits pageLimits,
+                             SearchLimits searchLimits, KeyRetention keyRetention, Optional<UnsealSessionPort> seals) {
         var chats = persistence.chats();
         var messages = persistence.messages();
         var users = persistence.users();
@@ -114,7 +133,9 @@ public final class ApplicationWiring {
                 new RegisterUserService(users),
                 new IssueSessionService(users, sessions, () -> SessionToken.generate(random), clock),
                 new RevokeSessionService(sessions, clock),
-                new AuthenticateSessionService(sessions, seals, users, clock));
+                new AuthenticateSessionService(sessions, seals, users, clock),
+                new SearchMessagesService(persistence.search(), searchLimits),
+                new ExportChatService(chats, messages));
     }
 
     /** The neptun web UI's sealed cookies, or none while no password is set. */

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import neptun.chat.adapters.persistence.JdbiMessageSearch;
 import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.adapters.rest.RestSettings;
 import neptun.chat.adapters.rest.openapi.DescriptionSettings;
@@ -28,6 +29,7 @@ import neptun.chat.adapters.rest.ops.RequestLimits;
 import neptun.chat.application.port.in.KeyRetention;
 import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.application.port.in.PageLimits;
+import neptun.chat.application.port.in.SearchLimits;
 
 /** The service's settings; defaults live in {@code neptun-default.yml}. */
 public class ChatConfiguration extends Configuration {
@@ -58,6 +60,10 @@ public class ChatConfiguration extends Configuration {
     @Valid
     @NotNull
     private ApiDocsSettings apiDocs = new ApiDocsSettings();
+
+    @Valid
+    @NotNull
+    private SearchSettings search = new SearchSettings();
 
     @JsonProperty("database")
     public DataSourceFactory getDataSourceFactory() {
@@ -127,6 +133,16 @@ public class ChatConfiguration extends Configuration {
     @JsonProperty
     public void setApiDocs(ApiDocsSettings apiDocs) {
         this.apiDocs = apiDocs;
+    }
+
+    @JsonProperty
+    public SearchSettings getSearch() {
+        return search;
+    }
+
+    @JsonProperty
+    public void setSearch(SearchSettings search) {
+        this.search = search;
     }
 
     @JsonIgnore
@@ -201,6 +217,10 @@ public class ChatConfiguration extends Configuration {
 
     public PageLimits pageLimits() {
         return new PageLimits(pages.defaultLimit, pages.maxLimit);
+    }
+
+    public SearchLimits searchLimits() {
+        return new SearchLimits(search.defaultLimit, search.maxLimit, search.maxQueryLength);
     }
 
     public KeyRetention keyRetention() {
@@ -345,6 +365,39 @@ public class ChatConfiguration extends Configuration {
 
         @JsonIgnore
         @ValidationMethod(message = "defaultLimit must not be greater than maxLimit")
+        public boolean isDefaultWithinMax() {
+            return defaultLimit <= maxLimit;
+        }
+    }
+
+    /**
+     * Searches of messages: hits per page ({@code defaultLimit}, at most {@code maxLimit}), the longest query, and
+     * PostgreSQL's text search configuration, which must be the one an index on messages is built for (migration
+     * V4 builds one for {@code simple}) or searches read every message of the user.
+     */
+    public static class SearchSettings {
+        @Min(1)
+        @Max(1_000)
+        @JsonProperty
+        public int defaultLimit = SearchLimits.DEFAULT.defaultLimit();
+
+        @Min(1)
+        @Max(1_000)
+        @JsonProperty
+        public int maxLimit = SearchLimits.DEFAULT.maxLimit();
+
+        @Min(1)
+        @Max(100_000)
+        @JsonProperty
+        public int maxQueryLength = SearchLimits.DEFAULT.maxQueryLength();
+
+        @NotEmpty
+        @Pattern(regexp = "[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?", message = "must be a text search configuration's name, such as simple or english")
+        @JsonProperty
+        public String textSearchConfig = JdbiMessageSearch.DEFAULT_TEXT_SEARCH_CONFIG;
+
+        @JsonIgnore
+        @ValidationMethod(message = "search.defaultLimit must not be greater than search.maxLimit")
         public boolean isDefaultWithinMax() {
             return defaultLimit <= maxLimit;
         }

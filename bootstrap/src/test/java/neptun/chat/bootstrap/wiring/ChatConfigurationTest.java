@@ -12,6 +12,7 @@ import java.util.Map;
 import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.application.port.in.KeyRetention;
 import neptun.chat.application.port.in.PageLimits;
+import neptun.chat.application.port.in.SearchLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ class ChatConfigurationTest {
     private static final String PAGE_DEFAULT_PROPERTY = "dw.pages.defaultLimit";
     private static final String WRITERS_PROPERTY = "dw.messages.largeBatchWriters";
     private static final String TTL_PROPERTY = "dw.idempotency.ttl";
+    private static final String SEARCH_CONFIG_PROPERTY = "dw.search.textSearchConfig";
 
     private static final String URL_PROPERTY = "dw.database.url";
     private static final String SOCKET_TIMEOUT_PROPERTY = "dw.database.properties.socketTimeout";
@@ -35,6 +37,7 @@ class ChatConfigurationTest {
         System.clearProperty(SOCKET_TIMEOUT_PROPERTY);
         System.clearProperty(STATEMENT_PROPERTY);
         System.clearProperty(TTL_PROPERTY);
+        System.clearProperty(SEARCH_CONFIG_PROPERTY);
     }
 
     private static ChatConfiguration defaults() throws Exception {
@@ -97,6 +100,21 @@ class ChatConfigurationTest {
         assertThatThrownBy(ChatConfigurationTest::defaults)
                 .isInstanceOf(ConfigurationValidationException.class)
                 .hasMessageContaining("must not be greater than database.maxSize");
+    }
+
+    @Test
+    void searchesTwentyHitsAPageWithQueriesOfAThousandCharactersInTheSimpleConfiguration() throws Exception {
+        var configuration = defaults();
+        assertThat(configuration.searchLimits()).isEqualTo(new SearchLimits(20, 100, 1000));
+        assertThat(configuration.getSearch().textSearchConfig).isEqualTo("simple");
+    }
+
+    @Test
+    void refusesATextSearchConfigurationThatIsNotAName() {
+        System.setProperty(SEARCH_CONFIG_PROPERTY, "simple'; drop table messages; --");
+        assertThatThrownBy(ChatConfigurationTest::defaults)
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining("search.textSearchConfig");
     }
 
     @Test

@@ -9,13 +9,13 @@ import java.time.format.DateTimeFormatterBuilder;
  * {@code 2026-11-25T14:00:00.120000Z}, whatever the instant. One length for every time (years 0 to 9999)
  * makes the strings sort in time order; the stores keep microseconds, so no digit is lost.
  */
-final class Timestamps {
+public final class Timestamps {
     private static final DateTimeFormatter MICROSECONDS = new DateTimeFormatterBuilder().appendInstant(6).toFormatter();
 
     private Timestamps() {
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return MICROSECONDS.format(instant);
     }
 }

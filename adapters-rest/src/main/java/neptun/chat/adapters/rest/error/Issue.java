@@ -82,6 +82,7 @@ public record Issue(
             case TOO_MANY -> new Issue("too_big", "Array must contain at most " + bound + " element(s)", path);
             case TOO_LOW -> numberTooSmall(path, bound);
             case TOO_HIGH -> numberTooBig(path, bound);
+            case NO_SEARCH_TERMS -> custom(path, "Query must contain a word to find (letters or digits), not only excluded words");
         };
     }
 }

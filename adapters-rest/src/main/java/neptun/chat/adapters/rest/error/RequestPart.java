@@ -10,6 +10,10 @@ public enum RequestPart {
     MESSAGES_QUERY("Bad Request. Invalid query(after, limit)."),
     /** The query of a list of chats. */
     CHATS_QUERY("Bad Request. Invalid query(limit, order_by)."),
+    /** The query of a search of messages. */
+    SEARCH_QUERY("Bad Request. Invalid query(actor, after, chat_id, limit, q, since, until)."),
+    /** The query of a chat's export. */
+    EXPORT_QUERY("Bad Request. Invalid query(format)."),
     /** The chat id in the path. */
     CHAT_ID("Bad Request. Invalid chat_id."),
     /** The Idempotency-Key header of a write. */

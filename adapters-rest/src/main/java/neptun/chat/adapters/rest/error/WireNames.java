@@ -24,6 +24,11 @@ public enum WireNames {
     public static final String MODEL = "model";
     public static final String AFTER = "after";
     public static final String LIMIT = "limit";
+    public static final String QUERY = "q";
+    public static final String CHAT_ID = "chat_id";
+    public static final String SINCE = "since";
+    public static final String UNTIL = "until";
+    public static final String FORMAT = "format";
 
     /** The request property under which a route that reads a single-message body leaves {@link #SINGLE_MESSAGE}. */
     public static final String PROPERTY = WireNames.class.getName();
@@ -44,6 +49,8 @@ public enum WireNames {
             case MODEL -> MODEL;
             case AFTER -> AFTER;
             case LIMIT -> LIMIT;
+            case QUERY -> QUERY;
+            case ACTOR -> ACTOR;
         };
     }
 

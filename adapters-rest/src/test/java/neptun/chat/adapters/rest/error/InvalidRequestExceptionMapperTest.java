@@ -33,6 +33,8 @@ class InvalidRequestExceptionMapperTest {
         "CHAT_BODY      ; Bad Request. Invalid body(model, name).",
         "MESSAGES_QUERY ; Bad Request. Invalid query(after, limit).",
         "CHATS_QUERY    ; Bad Request. Invalid query(limit, order_by).",
+        "SEARCH_QUERY   ; Bad Request. Invalid query(actor, after, chat_id, limit, q, since, until).",
+        "EXPORT_QUERY   ; Bad Request. Invalid query(format).",
         "CHAT_ID        ; Bad Request. Invalid chat_id.",
         "UNNAMED        ; Bad Request."})
     void namesThePartOfTheRequest(RequestPart part, String statusMessage) {

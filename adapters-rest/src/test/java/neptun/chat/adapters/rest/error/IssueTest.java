@@ -31,7 +31,9 @@ class IssueTest {
                 Arguments.of(Violation.beyond(SOMEWHERE, Kind.TOO_FEW, 1), "too_small", "Array must contain at least 1 element(s)"),
                 Arguments.of(Violation.beyond(SOMEWHERE, Kind.TOO_MANY, 1000), "too_big", "Array must contain at most 1000 element(s)"),
                 Arguments.of(Violation.beyond(SOMEWHERE, Kind.TOO_LOW, 0), "too_small", "Number must be greater than or equal to 0"),
-                Arguments.of(Violation.beyond(SOMEWHERE, Kind.TOO_HIGH, 1000), "too_big", "Number must be less than or equal to 1000"));
+                Arguments.of(Violation.beyond(SOMEWHERE, Kind.TOO_HIGH, 1000), "too_big", "Number must be less than or equal to 1000"),
+                Arguments.of(Violation.of(SOMEWHERE, Kind.NO_SEARCH_TERMS), "custom",
+                        "Query must contain a word to find (letters or digits), not only excluded words"));
     }
 
     @ParameterizedTest

@@ -28,9 +28,16 @@ class WireNamesTest {
         }
 
         @ParameterizedTest
-        @EnumSource(InputField.class)
+        @EnumSource(value = InputField.class, names = "QUERY", mode = EnumSource.Mode.EXCLUDE)
         void givesEveryFieldTheLowerCaseNameOfItsConstant(InputField field) {
             assertThat(WireNames.STANDARD.of(field)).isEqualTo(field.name().toLowerCase(java.util.Locale.ROOT));
+        }
+
+        /** The one exception: a search's query is {@code q}, as web search engines and their clients call it. */
+        @Test
+        void namesTheSearchQueryQ() {
+            assertThat(WireNames.STANDARD.pathOf(InputPath.of(InputField.QUERY))).containsExactly("q");
+            assertThat(WireNames.STANDARD.pathOf(InputPath.of(InputField.ACTOR))).containsExactly("actor");
         }
     }
 

@@ -15,5 +15,9 @@ public enum InputField {
     /** The cursor of a {@link ReadMessagesCommand}. */
     AFTER,
     /** How many items a read may return. */
-    LIMIT
+    LIMIT,
+    /** The query of a {@link SearchMessagesCommand}. */
+    QUERY,
+    /** The actor a {@link SearchMessagesCommand} keeps to. */
+    ACTOR
 }

@@ -43,10 +43,12 @@ public record Violation(InputPath path, Kind kind, long bound, List<String> allo
         /** A number less than {@code bound}. */
         TOO_LOW,
         /** A number greater than {@code bound}. */
-        TOO_HIGH
+        TOO_HIGH,
+        /** A search query with no word to find: none at all, or only exclusions. */
+        NO_SEARCH_TERMS
     }
 
-    /** A violation of a kind without data: {@link Kind#BLANK}, {@link Kind#CONTAINS_NUL} or {@link Kind#INVALID_UNICODE}. */
+    /** A violation of a kind without data: {@link Kind#BLANK}, {@link Kind#CONTAINS_NUL}, {@link Kind#INVALID_UNICODE} or {@link Kind#NO_SEARCH_TERMS}. */
     public static Violation of(InputPath path, Kind kind) {
         return new Violation(path, kind, 0, List.of(), "");
     }
@@ -75,6 +77,7 @@ public record Violation(InputPath path, Kind kind, long bound, List<String> allo
             case TOO_MANY -> "must have at most " + count(bound, "element");
             case TOO_LOW -> "must be at least " + bound;
             case TOO_HIGH -> "must be at most " + bound;
+            case NO_SEARCH_TERMS -> "must contain a word to find (letters or digits, not only excluded words)";
         };
     }
 

@@ -1,8 +1,5 @@
 package neptun.chat.adapters.persistence;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Properties;
 import javax.sql.DataSource;
 import neptun.chat.application.port.out.StoreUnavailableException;
@@ -12,11 +9,6 @@ import org.flywaydb.core.api.FlywayException;
 /** Brings a PostgreSQL or H2 (PostgreSQL mode) database to the current schema. */
 public final class DatabaseMigrations {
     static final String LOCATION = "classpath:db/migration";
-    /**
-     * Migrations of one database only, where the two need different DDL (the full-text index): under
-     * {@code db/vendor/postgresql} and {@code db/vendor/h2}, numbered in the same sequence as the shared ones.
-     */
-    static final String VENDOR_LOCATION = "classpath:db/vendor/";
 
     private DatabaseMigrations() {
     }
@@ -31,7 +23,7 @@ public final class DatabaseMigrations {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations(LOCATION, VENDOR_LOCATION + vendorOf(dataSource))
+                    .locations(LOCATION)
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
@@ -39,24 +31,6 @@ public final class DatabaseMigrations {
             RuntimeException translated = StoreFailures.translate(e, false);
             throw translated instanceof StoreUnavailableException ? translated : e;
         }
-    }
-
-    /** {@code postgresql} or {@code h2}, from the database's own name for itself. */
-    static String vendorOf(DataSource dataSource) {
-        String product;
-        try (Connection connection = dataSource.getConnection()) {
-            product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        } catch (SQLException e) {
-            RuntimeException translated = StoreFailures.translate(e, false);
-            throw translated instanceof StoreUnavailableException ? translated : new IllegalStateException("cannot open the database", e);
-        }
-        if (product.contains("postgresql")) {
-            return "postgresql";
-        }
-        if (product.contains("h2")) {
-            return "h2";
-        }
-        throw new IllegalStateException("not PostgreSQL or H2: " + product);
     }
 
     /**

@@ -16,13 +16,13 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Searches messages by content. On PostgreSQL, full-text search with the configured text search configuration
- * ({@code websearch_to_tsquery}, {@code ts_rank}, {@code ts_headline}) over the expression index of migration
- * V4; on H2, a case-insensitive match of every word of the user's messages, newest first. Which one is told by
+ * ({@code websearch_to_tsquery}, {@code ts_rank}, {@code ts_headline}), over the expression index of
+ * {@link #indexStatement()} when the operator has built it, else by reading the user's messages; on H2, a case-insensitive match of every word of the user's messages, newest first. Which one is told by
  * the database itself, at the first search. Every statement reads one user's rows; a chat's messages are
  * deleted with it, and hits are joined to their chat, so a deleted chat's messages are never found.
  */
 public final class JdbiMessageSearch implements SearchMessagesPort {
-    /** The configuration PostgreSQL's index is built for (migration V4); any language, no stemming. */
+    /** The default text search configuration: any language, no stemming. */
     public static final String DEFAULT_TEXT_SEARCH_CONFIG = "simple";
     /** A configuration's name, perhaps schema-qualified: no quotes, so it can be written into SQL as a literal. */
     private static final Pattern CONFIG_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}(\\.[a-z_][a-z0-9_]{0,62})?");
@@ -85,6 +85,16 @@ public final class JdbiMessageSearch implements SearchMessagesPort {
             String indexed = "to_tsvector('" + textSearchConfig + "'::regconfig, \"left\"(content, 100000))"; // as pg_indexes writes it
             return dao.messageIndexDefinitions().stream().anyMatch(definition -> definition.toLowerCase(Locale.ROOT).contains(indexed));
         });
+    }
+
+    /**
+     * The statement that builds, without blocking writes, the full-text index that serves searches with this
+     * configuration. No migration builds it: it makes every insert of a message index its words, which cut
+     * batch-100 inserts to about a third of their rate (BENCHMARKS.md), so it is for an operator to choose.
+     */
+    public String indexStatement() {
+        return "create index concurrently if not exists messages_content_" + textSearchConfig.replace('.', '_') + "_fts_idx on messages"
+                + " using gin (to_tsvector(" + configLiteral + ", left(content, 100000))) with (fastupdate = on)";
     }
 
     public String textSearchConfig() {

@@ -11,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * Searches of one user's messages. Every filter is optional: a null parameter turns it off. Hits come in
  * descending (relevance, id) order and a page starts strictly after the cursor (relevance, id) when one is given.
  * {@code <config>} is the text search configuration as a literal ({@code 'simple'::regconfig}), so that the
- * searched expression, {@code to_tsvector(<config>, left(content, 100000))}, is the indexed one (migration V4):
+ * searched expression, {@code to_tsvector(<config>, left(content, 100000))}, is the indexed one (JdbiMessageSearch.indexStatement):
  * a bound parameter would not match the index's expression.
  */
 @RegisterConstructorMapper(SearchHitRow.class)

@@ -88,9 +88,9 @@ public final class ApplicationWiring {
                         messagesPerGroup.update(messages);
                     }, configuration.getSearch().textSearchConfig);
             if (!persistence.search().checkTextSearchConfig()) {
-                LOG.warn("No index on messages serves the text search configuration '{}' (search.textSearchConfig): searches read every "
-                        + "message of the user. Create one (README, \"Searching and exporting\") or use 'simple'.",
-                        persistence.search().textSearchConfig());
+                LOG.info("No full-text index on messages serves the text search configuration '{}' (search.textSearchConfig): "
+                        + "searches read every message of the user. To trade write speed for search speed (README, \"Searching and "
+                        + "exporting\"): {}", persistence.search().textSearchConfig(), persistence.search().indexStatement());
             }
             var useCases = useCases(persistence, clock, configuration.messageLimits(), configuration.pageLimits(),
                     configuration.searchLimits(), configuration.keyRetention(),

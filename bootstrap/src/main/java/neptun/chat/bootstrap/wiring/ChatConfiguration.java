@@ -372,8 +372,8 @@ public class ChatConfiguration extends Configuration {
 
     /**
      * Searches of messages: hits per page ({@code defaultLimit}, at most {@code maxLimit}), the longest query, and
-     * PostgreSQL's text search configuration, which must be the one an index on messages is built for (migration
-     * V4 builds one for {@code simple}) or searches read every message of the user.
+     * PostgreSQL's text search configuration, which a full-text index on messages serves if the operator builds
+     * one (README), or searches read every message of the user.
      */
     public static class SearchSettings {
         @Min(1)

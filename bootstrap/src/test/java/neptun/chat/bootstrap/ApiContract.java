@@ -2,6 +2,7 @@ package neptun.chat.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -29,7 +30,9 @@ import java.util.regex.Pattern;
  * description cannot lie about what the routes answer. {@link Http} checks every answer of the API port with it.
  * <ul>
  * <li>The operation of the request's method and path must describe the answer's status.</li>
- * <li>The body must be of a media type that answer describes, and a JSON body must match its schema.</li>
+ * <li>The body must be of a media type that answer describes, and match that media type's schema as the type says:
+ *     a JSON body ({@code application/json}, {@code +json}) as a whole, a JSON Lines body ({@code application/x-ndjson})
+ *     line by line, any other (Markdown, YAML) as one string.</li>
  * <li>Each of the API's own answer headers that came ({@link #API_HEADERS}) must be one the answer declares, and
  *     every header it declares as required must have come.</li>
  * <li>An answer to a method and path the description has no operation for (404, 405) must be an error envelope.</li>
@@ -37,7 +40,9 @@ import java.util.regex.Pattern;
  */
 final class ApiContract {
     static final String DESCRIPTION_PATH = "/openapi.json";
-    static final List<String> API_HEADERS = List.of("ETag", "Link", "Retry-After", "X-Request-Id", "Idempotent-Replayed");
+    static final List<String> API_HEADERS = List.of("ETag", "Link", "Retry-After", "X-Request-Id", "Idempotent-Replayed",
+            "Content-Disposition");
+    static final String JSON_LINES = "application/x-ndjson";
     private static final String IRI = "https://neptun-chat.invalid/openapi.json";
     private static final String ANSWERS = "#/components/schemas/";
     private static final java.util.Set<String> METHODS = java.util.Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -45,7 +50,7 @@ final class ApiContract {
 
     private final JsonNode description;
     private final List<Route> routes = new ArrayList<>();
-    /** The name under which the local copy keeps the schema of each answer ({@link #key}). */
+    /** The name under which the local copy keeps the schema of each answer's media type ({@link #key}). */
     private final Map<String, String> answerNames = new LinkedHashMap<>();
     private final SchemaRegistry registry;
 
@@ -72,11 +77,14 @@ final class ApiContract {
         for (Route route : routes) {
             for (Iterator<Map.Entry<String, JsonNode>> answers = route.operation().path("responses").fields(); answers.hasNext(); ) {
                 var answer = answers.next();
-                JsonNode schema = resolve(answer.getValue()).path("content").path("application/json").path("schema");
-                if (!schema.isMissingNode()) {
-                    String name = "answer-" + n++;
-                    localSchemas.set(name, schema);
-                    answerNames.put(key(route, answer.getKey()), name);
+                for (Iterator<Map.Entry<String, JsonNode>> types = resolve(answer.getValue()).path("content").fields(); types.hasNext(); ) {
+                    var type = types.next();
+                    JsonNode schema = type.getValue().path("schema");
+                    if (!schema.isMissingNode()) {
+                        String name = "answer-" + n++;
+                        localSchemas.set(name, schema);
+                        answerNames.put(key(route, answer.getKey(), type.getKey()), name);
+                    }
                 }
             }
         }
@@ -134,7 +142,7 @@ final class ApiContract {
             if (status < 400) {
                 throw new AssertionError(what + ", but the description has no such operation");
             }
-            validate(what, ANSWERS + "ErrorEnvelope", body);
+            validate(what, ANSWERS + "ErrorEnvelope", json(what, body));
             return;
         }
         JsonNode responses = route.get().operation().path("responses");
@@ -157,9 +165,28 @@ final class ApiContract {
             throw new AssertionError(what + " as \"" + mediaType + "\", which the description does not have (it has "
                     + names(content) + ")");
         }
-        if (mediaType.equals("application/json")) {
-            validate(what, ANSWERS + answerNames.get(key(route.get(), responses.has(Integer.toString(status))
-                    ? Integer.toString(status) : "default")), body);
+        String name = answerNames.get(key(route.get(), responses.has(Integer.toString(status)) ? Integer.toString(status) : "default",
+                mediaType));
+        if (name == null) {
+            throw new AssertionError(what + " as \"" + mediaType + "\", for which the description gives no schema");
+        }
+        checkBody(what + " as " + mediaType, mediaType, ANSWERS + name, body);
+    }
+
+    /** The body against its media type's schema, read as that type says. */
+    private void checkBody(String what, String mediaType, String location, String body) {
+        if (mediaType.equals("application/json") || mediaType.endsWith("+json")) {
+            validate(what, location, json(what, body));
+        } else if (mediaType.equals(JSON_LINES)) {
+            if (!body.isEmpty() && !body.endsWith("\n")) {
+                throw new AssertionError(what + " whose last line is not ended: " + excerpt(body));
+            }
+            String[] lines = body.isEmpty() ? new String[0] : body.split("\n", -1);
+            for (int i = 0; i < lines.length - 1; i++) {
+                validate(what + ", line " + (i + 1), location, json(what + ", line " + (i + 1), lines[i]));
+            }
+        } else {
+            validate(what, location, TextNode.valueOf(body));
         }
     }
 
@@ -216,17 +243,24 @@ final class ApiContract {
         }
     }
 
-    private void validate(String what, String location, String body) {
-        JsonNode json;
+    private static JsonNode json(String what, String body) {
         try {
-            json = Http.JSON.readTree(body);
+            JsonNode json = Http.JSON.readTree(body);
+            if (json == null || json.isMissingNode()) {
+                throw new AssertionError(what + " with an empty body where JSON belongs");
+            }
+            return json;
         } catch (IOException e) {
             throw new AssertionError(what + " with a body that is not JSON: " + excerpt(body), e);
         }
+    }
+
+    private void validate(String what, String location, JsonNode body) {
         Schema schema = registry.getSchema(SchemaLocation.of(IRI + location));
-        List<Error> errors = schema.validate(json);
+        List<Error> errors = schema.validate(body);
         if (!errors.isEmpty()) {
-            throw new AssertionError(what + " with a body the description's schema refuses: " + errors + "\nbody: " + excerpt(body));
+            throw new AssertionError(what + " with a body the description's schema refuses: " + errors + "\nbody: "
+                    + excerpt(body.isTextual() ? body.asText() : body.toString()));
         }
     }
 
@@ -251,8 +285,8 @@ final class ApiContract {
         return false;
     }
 
-    private static String key(Route route, String status) {
-        return route.method() + " " + route.template() + " " + status;
+    private static String key(Route route, String status, String mediaType) {
+        return route.method() + " " + route.template() + " " + status + " " + mediaType;
     }
 
     private static List<String> names(JsonNode object) {

@@ -87,7 +87,7 @@ class ApiDescriptionIT {
         assertThat(describedRoutes(ApiContract.servedAt("http://127.0.0.1:" + APP.getLocalPort()).description()))
                 .isEqualTo(jerseyRoutes(APP.getEnvironment()))
                 .contains("POST /api/users/{user_id}/chats/{chat_id}/messages", "DELETE /api/users/{user_id}/chats/{chat_id}/messages/last",
-                        "GET /openapi.json");
+                        "GET /api/users/{user_id}/messages/search", "GET /api/users/{user_id}/chats/{chat_id}/export", "GET /openapi.json");
     }
 
     @Test
@@ -110,6 +110,10 @@ class ApiDescriptionIT {
         assertThat(schemas.at("/SingleMessageBody/properties/message/maxLength").asInt()).isEqualTo(100_000);
         assertThat(schemas.at("/MessageBatchBody/properties/messages/maxItems").asInt()).isEqualTo(1_000);
         assertThat(description.at("/components/securitySchemes/session/name").asText()).isEqualTo("neptun-session");
+        JsonNode q = parameter(description, "/api/users/{user_id}/messages/search", "get", "q");
+        assertThat(q.at("/schema/maxLength").asInt()).isEqualTo(1_000);
+        assertThat(parameter(description, "/api/users/{user_id}/messages/search", "get", "limit").at("/schema/maximum").asInt())
+                .isEqualTo(100);
     }
 
     @Test
@@ -151,6 +155,37 @@ class ApiDescriptionIT {
                 .as("a success of an operation it does not have").isInstanceOf(AssertionError.class);
     }
 
+    @Test
+    void contractChecksTheExportsBodiesByTheirMediaType() {
+        var contract = ApiContract.servedAt("http://127.0.0.1:" + APP.getLocalPort());
+        URI export = URI.create("http://127.0.0.1/api/users/ada/chats/1/export");
+        var jsonl = headers(Map.of("Content-Type", "application/x-ndjson; charset=utf-8", "X-Request-Id", "r1",
+                "Content-Disposition", "attachment; filename=\"chat-1.jsonl\""));
+        var markdown = headers(Map.of("Content-Type", "text/markdown; charset=utf-8", "X-Request-Id", "r1",
+                "Content-Disposition", "attachment; filename=\"chat-1.md\""));
+        String line = "{\"role\":\"user\",\"content\":\"Hi\",\"id\":1,\"created_at\":\"2026-11-25T14:00:00.120000Z\"}\n";
+        contract.check("GET", export, 200, jsonl, line + line);
+        contract.check("GET", export, 200, jsonl, "");
+        contract.check("GET", export, 200, markdown, "# Chat\n\n## user · 2026-11-25T14:00:00.120000Z\n\nHi\n");
+
+        assertThatThrownBy(() -> contract.check("GET", export, 200, jsonl, line + "{\"role\":\"user\"}\n"))
+                .as("a line its schema refuses").isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> contract.check("GET", export, 200, jsonl, line + "not json\n"))
+                .as("a line that is not JSON").isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> contract.check("GET", export, 200, jsonl, line.strip()))
+                .as("a last line without its end").isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> contract.check("GET", export, 200,
+                headers(Map.of("Content-Type", "text/csv", "X-Request-Id", "r1", "Content-Disposition", "attachment")), "a,b\n"))
+                .as("a media type it does not have").isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> contract.check("GET", export, 200,
+                headers(Map.of("Content-Type", "text/markdown", "X-Request-Id", "r1")), "# Chat\n"))
+                .as("without Content-Disposition").isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> contract.check("GET", URI.create("http://127.0.0.1/api/users/ada/chats/1/messages"), 200,
+                headers(Map.of("Content-Type", "application/json", "X-Request-Id", "r1", "ETag", "\"0\"",
+                        "Content-Disposition", "attachment")), "{\"chatMessages\": []}"))
+                .as("Content-Disposition where that answer does not declare it").isInstanceOf(AssertionError.class);
+    }
+
     private static java.net.http.HttpHeaders headers(Map<String, String> values) {
         Map<String, java.util.List<String>> all = new java.util.HashMap<>();
         values.forEach((name, value) -> all.put(name, java.util.List.of(value)));
@@ -167,6 +202,9 @@ class ApiDescriptionIT {
                 ConfigOverride.config("messages.maxBodySize", "4KiB"),
                 ConfigOverride.config("pages.defaultLimit", "5"),
                 ConfigOverride.config("pages.maxLimit", "30"),
+                ConfigOverride.config("search.defaultLimit", "4"),
+                ConfigOverride.config("search.maxLimit", "40"),
+                ConfigOverride.config("search.maxQueryLength", "300"),
                 ConfigOverride.config("sessions.cookieName", "chat-session"));
 
         @Test
@@ -182,6 +220,10 @@ class ApiDescriptionIT {
             JsonNode limit = parameter(description, "/api/users/{user_id}/chats/{chat_id}/messages", "get", "limit");
             assertThat(limit.at("/schema/maximum").asInt()).isEqualTo(30);
             assertThat(limit.at("/schema/default").asInt()).isEqualTo(5);
+            String search = "/api/users/{user_id}/messages/search";
+            assertThat(parameter(description, search, "get", "limit").at("/schema/maximum").asInt()).isEqualTo(40);
+            assertThat(parameter(description, search, "get", "limit").at("/schema/default").asInt()).isEqualTo(4);
+            assertThat(parameter(description, search, "get", "q").at("/schema/maxLength").asInt()).isEqualTo(300);
         }
     }
 

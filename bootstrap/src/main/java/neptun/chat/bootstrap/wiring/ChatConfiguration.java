@@ -235,7 +235,8 @@ public class ChatConfiguration extends Configuration {
 
     /** What the API description states: the session cookie and the limits of this configuration. */
     public DescriptionSettings descriptionSettings() {
-        return new DescriptionSettings(sessions.cookieName, messageLimits(), pageLimits(), messages.maxBodySize.toBytes());
+        return new DescriptionSettings(sessions.cookieName, messageLimits(), pageLimits(), searchLimits(),
+                messages.maxBodySize.toBytes());
     }
 
     /** The API's description ({@code /openapi.json}, {@code /openapi.yaml}) and its page ({@code /docs}). */

@@ -27,7 +27,7 @@ public enum ExportFormat {
      * JSON Lines, the format {@code import-messages} reads: one {@code {"role", "content", "id", "created_at"}}
      * object per line, in id order (the import ignores {@code id} and {@code created_at}).
      */
-    JSONL("jsonl", "application/x-ndjson; charset=utf-8", "jsonl") {
+    JSONL("jsonl", ExportFormat.JSONL_MEDIA_TYPE + "; charset=utf-8", "jsonl") {
         @Override
         long write(ChatExport export, OutputStream out) throws IOException {
             try (JsonGenerator json = JSON.createGenerator(new Unclosed(out), JsonEncoding.UTF8)) {
@@ -42,7 +42,7 @@ public enum ExportFormat {
      * Markdown for people: the chat's name as the heading, then a section per message headed by its role and
      * time, with the content as it is.
      */
-    MARKDOWN("markdown", "text/markdown; charset=utf-8", "md") {
+    MARKDOWN("markdown", ExportFormat.MARKDOWN_MEDIA_TYPE + "; charset=utf-8", "md") {
         @Override
         long write(ChatExport export, OutputStream out) throws IOException {
             Writer text = new BufferedWriter(new OutputStreamWriter(new Unclosed(out), StandardCharsets.UTF_8), BUFFER);
@@ -60,6 +60,10 @@ public enum ExportFormat {
             return count;
         }
     };
+
+    /** The media types of the formats, without their charset (always UTF-8). */
+    public static final String JSONL_MEDIA_TYPE = "application/x-ndjson";
+    public static final String MARKDOWN_MEDIA_TYPE = "text/markdown";
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final int BUFFER = 64 * 1024;

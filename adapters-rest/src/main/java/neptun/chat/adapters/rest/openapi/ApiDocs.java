@@ -4,8 +4,10 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.servlets.assets.AssetServlet;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import neptun.chat.adapters.rest.resource.ChatExportResource;
 import neptun.chat.adapters.rest.resource.ChatMessagesResource;
 import neptun.chat.adapters.rest.resource.ChatsResource;
+import neptun.chat.adapters.rest.resource.MessageSearchResource;
 import org.webjars.WebJarVersionLocator;
 
 /**
@@ -15,7 +17,8 @@ import org.webjars.WebJarVersionLocator;
  */
 public final class ApiDocs {
     /** Every resource class of the API port; a route of a class missing here would go undescribed. */
-    static final Set<Class<?>> RESOURCES = Set.of(ChatsResource.class, ChatMessagesResource.class, ApiDescriptionResource.class);
+    static final Set<Class<?>> RESOURCES = Set.of(ChatsResource.class, ChatMessagesResource.class,
+            MessageSearchResource.class, ChatExportResource.class, ApiDescriptionResource.class);
 
     private ApiDocs() {
     }

@@ -11,8 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import neptun.chat.adapters.rest.error.WireNames;
+import neptun.chat.adapters.rest.export.ExportFormat;
 import neptun.chat.adapters.rest.resource.ChatsResource;
+import neptun.chat.adapters.rest.resource.MessageSearchResource;
 import neptun.chat.application.port.in.CreateChatCommand;
+import neptun.chat.application.port.in.PageLimits;
+import neptun.chat.application.port.in.SearchLimits;
 import neptun.chat.application.port.out.StoreUnavailableException;
 import neptun.chat.domain.Actor;
 import neptun.chat.domain.UserId;
@@ -37,14 +41,41 @@ final class ConfiguredLimits {
         text(property(schemas, "ChatInputBody", WireNames.NAME), CreateChatCommand.MAX_NAME_LENGTH);
         text(property(schemas, "ChatInputBody", WireNames.MODEL), CreateChatCommand.MAX_MODEL_LENGTH);
         oneOf(property(schemas, "ChatMessageResponse", "actor"), Actor.names());
+        oneOf(property(schemas, "ExportLine", WireNames.ROLE), Actor.names());
         oneOf(property(schemas, "ErrorDetails", "reason"),
                 Arrays.stream(StoreUnavailableException.Reason.values()).map(StoreUnavailableException.Reason::label).toList());
 
         model.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
             if (operation.getParameters() != null) {
-                operation.getParameters().forEach(parameter -> typeParameter(parameter, settings));
+                boolean search = MessageSearchResource.OPERATION_ID.equals(operation.getOperationId());
+                operation.getParameters().forEach(parameter -> {
+                    if (!search || !typeSearchParameter(parameter, settings.search())) {
+                        typeParameter(parameter, settings);
+                    }
+                });
             }
         }));
+    }
+
+    /** The search's own parameters, and its page sizes and cursor, which are not those of a chat's messages; false for the rest. */
+    private static boolean typeSearchParameter(Parameter parameter, SearchLimits limits) {
+        String name = parameter.getName();
+        if (name.equals(WireNames.QUERY)) {
+            parameter.setSchema(typed("string").minLength(1).maxLength(limits.maxQueryLength()));
+        } else if (name.equals(WireNames.ACTOR)) {
+            Schema<Object> actor = typed("string");
+            oneOf(actor, Actor.names());
+            parameter.setSchema(actor);
+        } else if (name.equals(WireNames.SINCE) || name.equals(WireNames.UNTIL)) {
+            parameter.setSchema(typed("string").format("date-time"));
+        } else if (name.equals(WireNames.AFTER)) {
+            parameter.setSchema(typed("string").minLength(1));
+        } else if (name.equals(WireNames.LIMIT)) {
+            parameter.setSchema(limit(limits.pageLimits()));
+        } else {
+            return false;
+        }
+        return true;
     }
 
     private static void typeParameter(Parameter parameter, DescriptionSettings settings) {
@@ -56,16 +87,25 @@ final class ConfiguredLimits {
         } else if (name.equals(WireNames.AFTER)) {
             parameter.setSchema(typed("integer").format("int64").minimum(BigDecimal.ZERO));
         } else if (name.equals(WireNames.LIMIT)) {
-            Schema<Object> limit = typed("integer").minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(settings.pages().maxLimit()));
-            limit.setDefault(settings.pages().defaultLimit());
-            parameter.setSchema(limit);
+            parameter.setSchema(limit(settings.pages()));
         } else if (name.equals(ChatsResource.ORDER_BY)) {
             Schema<Object> order = typed("string");
             List<String> values = List.copyOf(ChatsResource.ORDERS.keySet());
             oneOf(order, values);
             order.setDefault(values.get(0));
             parameter.setSchema(order);
+        } else if (name.equals(WireNames.FORMAT)) {
+            Schema<Object> format = typed("string");
+            oneOf(format, ExportFormat.names());
+            format.setDefault(ExportFormat.JSONL.wireName());
+            parameter.setSchema(format);
         }
+    }
+
+    private static Schema<Object> limit(PageLimits pages) {
+        Schema<Object> limit = typed("integer").minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(pages.maxLimit()));
+        limit.setDefault(pages.defaultLimit());
+        return limit;
     }
 
     /** Text of 1 to {@code maxLength} characters (the service counts UTF-16 code units, as JavaScript does). */

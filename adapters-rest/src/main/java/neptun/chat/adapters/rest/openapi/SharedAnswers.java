@@ -25,7 +25,7 @@ final class SharedAnswers {
         components.addHeaders(name(DescriptionRefs.ETAG_HEADER), header("string",
                 "The chat's newest message id as a strong entity tag, \"0\" for an empty chat; send it back as If-Match."));
         components.addHeaders(name(DescriptionRefs.LINK_HEADER), header("string",
-                "<the next page's path and query>; rel=\"next\": present only when more messages follow."));
+                "<the next page's path and query>; rel=\"next\": present only when more follow (messages of the chat, or hits of the search)."));
         components.addHeaders(name(DescriptionRefs.REPLAYED_HEADER), header("string",
                 "true: this is the answer an earlier request with the same Idempotency-Key got, sent again; nothing was done now."));
         components.addHeaders(name(DescriptionRefs.RETRY_AFTER_HEADER), header("integer",

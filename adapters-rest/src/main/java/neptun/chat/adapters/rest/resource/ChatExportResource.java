@@ -3,6 +3,14 @@ package neptun.chat.adapters.rest.resource;
 import static neptun.chat.adapters.rest.error.WireNames.FORMAT;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import neptun.chat.adapters.rest.auth.AuthenticatedUser;
+import neptun.chat.adapters.rest.dto.ExportLine;
+import neptun.chat.adapters.rest.error.DescriptionRefs;
 import neptun.chat.adapters.rest.error.InputFrom;
 import neptun.chat.adapters.rest.error.InvalidRequestException;
 import neptun.chat.adapters.rest.error.Issue;
@@ -32,6 +42,8 @@ import neptun.chat.domain.UserId;
  * format is the query's, whatever the client accepts.
  */
 @Path(ChatExportResource.ROUTE)
+@Tag(name = "chats", description = "A user's chats")
+@SecurityRequirement(name = DescriptionRefs.SESSION)
 public final class ChatExportResource {
     static final String ROUTE = "/api/users/{user_id}/chats/{chat_id}/export";
 
@@ -44,9 +56,18 @@ public final class ChatExportResource {
     /** {@code format} is {@code jsonl} (the default) or {@code markdown}. */
     @GET
     @InputFrom(RequestPart.EXPORT_QUERY)
-    public Response export(@Auth AuthenticatedUser user,
-                           @PathParam("user_id") String userId,
-                           @PathParam("chat_id") String chatId,
+    @Operation(operationId = "exportChat", summary = "Download a whole chat as JSON Lines or Markdown",
+            description = "Streamed as the messages are read, in id order. JSON Lines is what import-messages reads; Markdown"
+                    + " has the chat's name as its heading and a section per message.")
+    @ApiResponse(responseCode = "200", description = "The whole chat, as a download in the format asked for.",
+            headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "attachment; filename=\"chat-<chat_id>.jsonl\""
+                    + " (or .md): a name made of the chat's id only.", required = true, schema = @Schema(types = "string")),
+            content = {@Content(mediaType = ExportFormat.JSONL_MEDIA_TYPE, schema = @Schema(implementation = ExportLine.class)),
+                       @Content(mediaType = ExportFormat.MARKDOWN_MEDIA_TYPE, schema = @Schema(types = "string"))})
+    public Response export(@Parameter(hidden = true) @Auth AuthenticatedUser user,
+                           @Parameter(description = DescriptionRefs.USER_ID) @PathParam("user_id") String userId,
+                           @Parameter(description = DescriptionRefs.CHAT_ID) @PathParam("chat_id") String chatId,
+                           @Parameter(description = "jsonl (application/x-ndjson, one object per line) or markdown (text/markdown).")
                            @QueryParam(FORMAT) List<String> format) {
         UserId owner = ChatMessagesResource.owner(userId);
         ChatId chat = ChatMessagesResource.chat(chatId);

@@ -9,6 +9,14 @@ import static neptun.chat.adapters.rest.error.WireNames.SINCE;
 import static neptun.chat.adapters.rest.error.WireNames.UNTIL;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import neptun.chat.adapters.rest.auth.AuthenticatedUser;
 import neptun.chat.adapters.rest.dto.SearchResultsResponse;
+import neptun.chat.adapters.rest.error.DescriptionRefs;
 import neptun.chat.adapters.rest.error.InputFrom;
 import neptun.chat.adapters.rest.error.InvalidRequestException;
 import neptun.chat.adapters.rest.error.Issue;
@@ -43,8 +52,12 @@ import neptun.chat.domain.UserId;
  */
 @Path(MessageSearchResource.ROUTE)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "search", description = "Finding messages across a user's chats")
+@SecurityRequirement(name = DescriptionRefs.SESSION)
 public final class MessageSearchResource {
     static final String ROUTE = "/api/users/{user_id}/messages/search";
+    /** The operation id of the search in the API description. */
+    public static final String OPERATION_ID = "searchMessages";
 
     private final SearchMessages searchMessages;
 
@@ -59,15 +72,25 @@ public final class MessageSearchResource {
      */
     @GET
     @InputFrom(RequestPart.SEARCH_QUERY)
-    public Response search(@Auth AuthenticatedUser user,
-                           @PathParam("user_id") String userId,
+    @Operation(operationId = OPERATION_ID, summary = "Search the user's messages across all their chats, best first",
+            description = "q is in web-search syntax: words (all must match), \"quoted phrases\" and -word to exclude. Messages of"
+                    + " deleted chats are never found.")
+    @ApiResponse(responseCode = "200", description = "One page of hits, best first; Link names the next one when more follow.",
+            headers = @Header(name = "Link", ref = DescriptionRefs.LINK_HEADER),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResultsResponse.class)))
+    public Response search(@Parameter(hidden = true) @Auth AuthenticatedUser user,
+                           @Parameter(description = DescriptionRefs.USER_ID) @PathParam("user_id") String userId,
+                           @Parameter(description = "What to find: words, \"quoted phrases\", -excluded words.", required = true)
                            @QueryParam(QUERY) List<String> q,
-                           @QueryParam(CHAT_ID) List<String> chatId,
-                           @QueryParam(ACTOR) List<String> actor,
+                           @Parameter(description = "Only this chat's messages.") @QueryParam(CHAT_ID) List<String> chatId,
+                           @Parameter(description = "Only the messages of this actor.") @QueryParam(ACTOR) List<String> actor,
+                           @Parameter(description = "Only messages created at or after this time (ISO-8601 with an offset).")
                            @QueryParam(SINCE) List<String> since,
+                           @Parameter(description = "Only messages created before this time (ISO-8601 with an offset).")
                            @QueryParam(UNTIL) List<String> until,
+                           @Parameter(description = "The cursor from the previous page's Link; from the best hit when absent.")
                            @QueryParam(AFTER) List<String> after,
-                           @QueryParam(LIMIT) List<String> limit) {
+                           @Parameter(description = "The most hits to answer.") @QueryParam(LIMIT) List<String> limit) {
         UserId owner = ChatMessagesResource.owner(userId);
         List<Issue> issues = new ArrayList<>();
         Optional<String> query = QueryParameters.single(QUERY, q, issues);

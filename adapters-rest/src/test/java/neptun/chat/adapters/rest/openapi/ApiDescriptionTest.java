@@ -9,14 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.application.port.in.PageLimits;
+import neptun.chat.application.port.in.SearchLimits;
 import org.junit.jupiter.api.Test;
 
 /** The description as built from the resources and settings, before any server serves it. */
 class ApiDescriptionTest {
     private static final DescriptionSettings SETTINGS = new DescriptionSettings("chat-session", new MessageLimits(7, 50),
-            new PageLimits(5, 30), 4096);
+            new PageLimits(5, 30), new SearchLimits(4, 40, 300), 4096);
     private static final String MESSAGES = "/paths/~1api~1users~1{user_id}~1chats~1{chat_id}~1messages";
     private static final String CHATS = "/paths/~1api~1users~1{user_id}~1chats";
+    private static final String SEARCH = "/paths/~1api~1users~1{user_id}~1messages~1search/get";
+    private static final String EXPORT = "/paths/~1api~1users~1{user_id}~1chats~1{chat_id}~1export/get";
 
     private final ApiDescription built = ApiDescription.of(SETTINGS, ApiDocs.RESOURCES);
     private final JsonNode description = read(built.json());
@@ -63,6 +66,46 @@ class ApiDescriptionTest {
         assertThat(description.at(MESSAGES + "/get/responses/200/headers").has("Link")).isTrue();
         assertThat(description.at(MESSAGES + "/get/responses/200/headers").has("ETag")).isTrue();
         assertThat(description.at("/components/responses/TooManyRequests/headers").has("Retry-After")).isTrue();
+    }
+
+    @Test
+    void describesTheSearchWithItsOwnLimits() {
+        assertThat(description.at(SEARCH + "/operationId").asText()).isEqualTo("searchMessages");
+        assertThat(parameterNames(SEARCH)).containsExactlyInAnyOrder("user_id", "q", "chat_id", "actor", "since", "until", "after",
+                "limit");
+        JsonNode q = parameter(SEARCH, "q");
+        assertThat(q.path("required").asBoolean()).isTrue();
+        assertThat(q.at("/schema/maxLength").asInt()).isEqualTo(300);
+        assertThat(q.at("/schema/minLength").asInt()).isEqualTo(1);
+        assertThat(parameter(SEARCH, "limit").at("/schema/maximum").asInt()).isEqualTo(40);
+        assertThat(parameter(SEARCH, "limit").at("/schema/default").asInt()).isEqualTo(4);
+        assertThat(texts(parameter(SEARCH, "actor").at("/schema/enum"))).containsExactly("user", "assistant", "system");
+        assertThat(parameter(SEARCH, "since").at("/schema/format").asText()).isEqualTo("date-time");
+        assertThat(parameter(SEARCH, "until").at("/schema/format").asText()).isEqualTo("date-time");
+        assertThat(parameter(SEARCH, "after").at("/schema/type").asText()).isEqualTo("string");
+        assertThat(parameter(SEARCH, "chat_id").at("/schema/type").asText()).isEqualTo("integer");
+        assertThat(description.at(SEARCH + "/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/SearchResultsResponse");
+        assertThat(description.at(SEARCH + "/responses/200/headers").has("Link")).isTrue();
+        assertThat(statuses(SEARCH)).contains("200", "400", "401", "404", "429", "500", "503").doesNotContain("408", "413", "415");
+        assertThat(description.at("/components/schemas/SearchResult/properties/message/$ref").asText())
+                .isEqualTo("#/components/schemas/ChatMessageResponse");
+    }
+
+    @Test
+    void describesTheExportAsTheDownloadsItStreams() {
+        assertThat(description.at(EXPORT + "/operationId").asText()).isEqualTo("exportChat");
+        assertThat(texts(parameter(EXPORT, "format").at("/schema/enum"))).containsExactly("jsonl", "markdown");
+        assertThat(parameter(EXPORT, "format").at("/schema/default").asText()).isEqualTo("jsonl");
+        JsonNode ok = description.at(EXPORT + "/responses/200");
+        assertThat(names(ok.path("content"))).containsExactly("application/x-ndjson", "text/markdown");
+        assertThat(ok.at("/content/application~1x-ndjson/schema/$ref").asText()).isEqualTo("#/components/schemas/ExportLine");
+        assertThat(ok.at("/headers/Content-Disposition/required").asBoolean()).isTrue();
+        assertThat(ok.at("/headers/Content-Disposition/schema/type").asText()).isEqualTo("string");
+        assertThat(ok.at("/content/text~1markdown/schema/type").asText()).isEqualTo("string");
+        assertThat(texts(description.at("/components/schemas/ExportLine/properties/role/enum"))).containsExactly("user", "assistant",
+                "system");
+        assertThat(statuses(EXPORT)).contains("200", "400", "401", "404", "429", "500", "503");
     }
 
     @Test
@@ -113,6 +156,12 @@ class ApiDescriptionTest {
         List<String> statuses = new ArrayList<>();
         description.at(operation + "/responses").fieldNames().forEachRemaining(statuses::add);
         return statuses;
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static List<String> refs(JsonNode schemas) {

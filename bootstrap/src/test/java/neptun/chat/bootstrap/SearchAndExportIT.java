@@ -54,14 +54,7 @@ class SearchAndExportIT {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class OnH2 extends SearchAndExportContract {
         static final H2TestDatabase DATABASE = H2TestDatabase.create();
-        static final DropwizardAppExtension<ChatConfiguration> APP = new DropwizardAppExtension<>(ChatApplication.class, (String) null,
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
-                ConfigOverride.config("database.user", DATABASE.user()),
-                ConfigOverride.config("database.password", DATABASE.password()),
-                ConfigOverride.config("logging.level", "OFF"),
-                ConfigOverride.config("search.defaultLimit", "2"));
+        static final DropwizardAppExtension<ChatConfiguration> APP = TestApp.on(DATABASE, ConfigOverride.config("search.defaultLimit", "2"));
         private UseCases core;
 
         @BeforeAll

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import neptun.chat.adapters.persistence.JdbiPersistence;
 import neptun.chat.adapters.persistence.testing.PostgresTestDatabase;
+import neptun.chat.adapters.persistence.testing.TestDatabase;
 import neptun.chat.application.UseCases;
 import neptun.chat.application.port.in.MessageLimits;
 import neptun.chat.application.port.in.PageLimits;
@@ -22,7 +23,7 @@ final class TestApp {
     }
 
     /** The application with the built-in defaults, on free ports and {@code database}, quiet, with {@code overrides} on top. */
-    static DropwizardAppExtension<ChatConfiguration> on(PostgresTestDatabase database, ConfigOverride... overrides) {
+    static DropwizardAppExtension<ChatConfiguration> on(TestDatabase database, ConfigOverride... overrides) {
         return on(ChatApplication.class, database, database.jdbcUrl(), overrides);
     }
 
@@ -38,7 +39,7 @@ final class TestApp {
     }
 
     private static DropwizardAppExtension<ChatConfiguration> on(Class<? extends ChatApplication> application,
-            PostgresTestDatabase database, String jdbcUrl, ConfigOverride... overrides) {
+            TestDatabase database, String jdbcUrl, ConfigOverride... overrides) {
         List<ConfigOverride> all = new ArrayList<>(List.of(
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),

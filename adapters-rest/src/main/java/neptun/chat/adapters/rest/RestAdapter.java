@@ -51,6 +51,7 @@ public final class RestAdapter {
         jersey.accept(new BodySizeLimitFilter(settings.maxBodyBytes(), settings.maxBodyReadTime()));
         jersey.accept(new UnreadBodyDrainFilter());
         jersey.accept(new MissingContentTypeFilter());
+        jersey.accept(new DescriptionFreeWriting());
         ErrorMappers.all(metrics).forEach(jersey);
         jersey.accept(new ChatsResource(useCases.createChat(), useCases.listChats(), useCases.renameChat(), useCases.deleteChat()));
         jersey.accept(new ChatMessagesResource(AppendedMessages.counted(useCases.createMessages(), metrics),

@@ -23,6 +23,7 @@ import neptun.chat.bootstrap.cli.VersionCliCommand;
 import neptun.chat.bootstrap.wiring.ChatConfiguration;
 import neptun.chat.bootstrap.wiring.ApplicationWiring;
 import neptun.chat.bootstrap.wiring.DefaultConfigurationFactoryFactory;
+import neptun.chat.bootstrap.wiring.LockFreeMetricRegistry;
 
 /** The neptun-chat service: its commands, then the use cases wired from the settings ({@link ApplicationWiring}) behind the HTTP API. */
 public class ChatApplication extends Application<ChatConfiguration> {
@@ -44,6 +45,7 @@ public class ChatApplication extends Application<ChatConfiguration> {
 
     @Override
     public void initialize(Bootstrap<ChatConfiguration> bootstrap) {
+        bootstrap.setMetricRegistry(new LockFreeMetricRegistry());
         bootstrap.setConfigurationFactoryFactory(new DefaultConfigurationFactoryFactory<>());
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));

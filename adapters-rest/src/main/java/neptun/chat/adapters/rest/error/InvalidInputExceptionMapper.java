@@ -1,7 +1,5 @@
 package neptun.chat.adapters.rest.error;
 
-import jakarta.inject.Provider;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -11,8 +9,9 @@ import neptun.chat.application.port.in.InvalidInputException;
 
 /**
  * A use case refused its input: a 400 naming the part of the request the route read it from (the route's
- * {@link InputFrom}), with each violation as an issue at its place in the request (by the request's
- * {@link WireNames}, standard unless the route left others in the request property).
+ * {@link InputFrom}), with each violation as an issue at its place in the request by the standard
+ * {@link WireNames}. A route whose requests name fields otherwise refuses with
+ * {@link InvalidRequestException#refused} itself.
  */
 final class InvalidInputExceptionMapper implements ExceptionMapper<InvalidInputException> {
     private final InvalidRequestExceptionMapper envelope = new InvalidRequestExceptionMapper();
@@ -20,17 +19,9 @@ final class InvalidInputExceptionMapper implements ExceptionMapper<InvalidInputE
     @Context
     private ResourceInfo resource;
 
-    /** A provider: a mapper lives as long as the application, the request only as long as itself. */
-    @Context
-    private Provider<ContainerRequestContext> request;
-
     @Override
     public Response toResponse(InvalidInputException exception) {
-        WireNames names = request.get().getProperty(WireNames.PROPERTY) instanceof WireNames named ? named : WireNames.STANDARD;
-        var issues = exception.violations().stream()
-                .map(violation -> Issue.of(violation, names.pathOf(violation.path())))
-                .toList();
-        return envelope.toResponse(InvalidRequestException.invalid(part(), issues));
+        return envelope.toResponse(InvalidRequestException.refused(exception, part(), WireNames.STANDARD));
     }
 
     private RequestPart part() {

@@ -23,6 +23,13 @@ public final class InvalidRequestException extends RuntimeException {
         return new InvalidRequestException(part, issues);
     }
 
+    /** The application refused what {@code part} of the request held; each violation is placed by {@code names}. */
+    public static InvalidRequestException refused(InvalidInputException refusal, RequestPart part, WireNames names) {
+        return invalid(part, refusal.violations().stream()
+                .map(violation -> Issue.of(violation, names.pathOf(violation.path())))
+                .toList());
+    }
+
     /** The chat id in the path is not a positive 64-bit integer. */
     public static InvalidRequestException invalidChatId() {
         return invalid(RequestPart.CHAT_ID, List.of(new Issue("invalid_type", "Expected a positive integer", List.of("chat_id"))));

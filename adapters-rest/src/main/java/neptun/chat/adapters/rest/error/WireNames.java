@@ -30,9 +30,6 @@ public enum WireNames {
     public static final String UNTIL = "until";
     public static final String FORMAT = "format";
 
-    /** The request property under which a route that reads a single-message body leaves {@link #SINGLE_MESSAGE}. */
-    public static final String PROPERTY = WireNames.class.getName();
-
     /** The name of {@code field} in requests of this kind. */
     public String of(InputField field) {
         if (this == SINGLE_MESSAGE && field == InputField.CONTENT) {

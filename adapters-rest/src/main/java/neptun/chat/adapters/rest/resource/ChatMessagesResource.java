@@ -19,10 +19,10 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -47,6 +47,7 @@ import neptun.chat.adapters.rest.error.WireNames;
 import neptun.chat.application.port.in.ChatNotFoundException;
 import neptun.chat.application.port.in.CreateMessages;
 import neptun.chat.application.port.in.CreateMessagesCommand;
+import neptun.chat.application.port.in.InvalidInputException;
 import neptun.chat.application.port.in.MessagePage;
 import neptun.chat.application.port.in.Outcome;
 import neptun.chat.application.port.in.ReadMessages;
@@ -107,18 +108,23 @@ public final class ChatMessagesResource {
     public Response create(@Parameter(hidden = true) @Auth AuthenticatedUser user,
                            @Parameter(description = DescriptionRefs.USER_ID) @PathParam("user_id") String userId,
                            @Parameter(description = DescriptionRefs.CHAT_ID) @PathParam("chat_id") String chatId,
-                           @Parameter(hidden = true) InputStream body,
-                           @Context ContainerRequestContext context) {
+                           @Parameter(hidden = true) @HeaderParam(EntityTags.IDEMPOTENCY_KEY) List<String> idempotencyKeys,
+                           @Parameter(hidden = true) @HeaderParam(EntityTags.IF_MATCH) List<String> ifMatch,
+                           @Parameter(hidden = true) InputStream body) {
         UserId owner = owner(userId);
         ChatId chat = chat(chatId);
-        WriteHeaders headers = WriteHeaders.of(context.getHeaders());
+        WriteHeaders headers = WriteHeaders.of(idempotencyKeys, ifMatch);
         MessagesBody request = bodyReader.read(body);
-        context.setProperty(WireNames.PROPERTY, request.form().names());
         var command = new CreateMessagesCommand(user.id(), owner, chat, request.messages(), headers.expectedLastMessageId(),
                 headers.idempotency(() -> RequestFingerprints.of("POST", ROUTE, List.of(owner.value(), chat.toString()), request.json())));
-        Outcome<List<ChatMessage>> created = command.idempotency().isPresent()
-                ? createMessages.createOnce(command)
-                : Outcome.fresh(createMessages.create(command));
+        Outcome<List<ChatMessage>> created;
+        try {
+            created = command.idempotency().isPresent()
+                    ? createMessages.createOnce(command)
+                    : Outcome.fresh(createMessages.create(command));
+        } catch (InvalidInputException refused) { // placed by the body's own names: "message" in a single-message body
+            throw InvalidRequestException.refused(refused, RequestPart.MESSAGES_BODY, request.form().names());
+        }
         List<ChatMessage> messages = created.result();
         Object answer = request.form() == BodyForm.SINGLE
                 ? SingleMessageResponse.from(messages.get(0))

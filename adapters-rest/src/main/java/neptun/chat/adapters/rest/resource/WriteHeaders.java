@@ -24,7 +24,12 @@ record WriteHeaders(Optional<IdempotencyKey> idempotencyKey, OptionalLong expect
     private static final int MAX_ID_DIGITS = 19;
 
     static WriteHeaders of(MultivaluedMap<String, String> headers) {
-        return new WriteHeaders(idempotencyKey(headers.get(IDEMPOTENCY_KEY)), expectedLastMessageId(headers.get(IF_MATCH)));
+        return of(headers.get(IDEMPOTENCY_KEY), headers.get(IF_MATCH));
+    }
+
+    /** From the values of each header (none, or an empty list, when it is absent). */
+    static WriteHeaders of(List<String> idempotencyKeys, List<String> ifMatch) {
+        return new WriteHeaders(idempotencyKey(idempotencyKeys), expectedLastMessageId(ifMatch));
     }
 
     /** The command's idempotency, with the fingerprint {@code fingerprint} computes (only when there is a key). */

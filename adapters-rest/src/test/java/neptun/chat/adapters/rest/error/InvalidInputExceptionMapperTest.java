@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import neptun.chat.adapters.rest.ResourceContainers;
@@ -52,9 +50,10 @@ class InvalidInputExceptionMapperTest {
         @GET
         @Path("single")
         @InputFrom(RequestPart.MESSAGES_BODY)
-        public String single(@Context ContainerRequestContext request) {
-            request.setProperty(WireNames.PROPERTY, WireNames.SINGLE_MESSAGE);
-            throw new InvalidInputException(List.of(Violation.notOneOf(InputPath.of(0, InputField.ROLE), List.of("user"), "robot")));
+        public String single() {
+            throw InvalidRequestException.refused(
+                    new InvalidInputException(List.of(Violation.notOneOf(InputPath.of(0, InputField.ROLE), List.of("user"), "robot"))),
+                    RequestPart.MESSAGES_BODY, WireNames.SINGLE_MESSAGE);
         }
     }
 
@@ -77,7 +76,7 @@ class InvalidInputExceptionMapperTest {
     }
 
     @Test
-    void usesTheNamesTheRouteLeftInTheRequest() {
+    void placesARefusalByTheNamesTheRouteGivesIt() {
         JsonNode body = answer("/single");
 
         assertThat(body.get("statusMessage").textValue()).isEqualTo("Bad Request. Invalid body(message | messages).");

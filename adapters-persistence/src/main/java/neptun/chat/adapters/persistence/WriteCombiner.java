@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * Lets concurrent callers share writes (group commit): a caller queues its item, and whichever caller holds
@@ -176,10 +177,11 @@ final class WriteCombiner<T, R> {
         } catch (RuntimeException e) {
             failure = e;
         } catch (Error e) {
-            failAll(group, new IllegalStateException("writing failed", e));
+            failAll(group, () -> new IllegalStateException("writing failed", e));
             throw e;
         }
-        failAll(group, failure != null ? failure : new IllegalStateException("the writer left an item unsettled"));
+        RuntimeException cause = failure;
+        failAll(group, () -> cause != null ? cause : new IllegalStateException("the writer left an item unsettled"));
     }
 
     /** How many items were written together with others so far (for tests and diagnostics). */
@@ -205,10 +207,15 @@ final class WriteCombiner<T, R> {
         }
     }
 
-    private static <T, R> void failAll(List<Pending<T, R>> group, RuntimeException failure) {
+    /** Fails the items still open with one failure, made only if there is one (a successful group has none). */
+    private static <T, R> void failAll(List<Pending<T, R>> group, Supplier<RuntimeException> failure) {
+        RuntimeException cause = null;
         for (Pending<T, R> pending : group) {
             if (!pending.settled) {
-                pending.fail(failure);
+                if (cause == null) {
+                    cause = failure.get();
+                }
+                pending.fail(cause);
             }
         }
     }

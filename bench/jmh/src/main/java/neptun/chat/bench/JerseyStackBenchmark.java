@@ -52,7 +52,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One small message ({@code {"message", "actor"}}, as the web UI sends it) through the whole Jersey stack as
+ * One small message ({@code {"message", "actor"}}, as the web UI sends it), and a batch of 100, through the whole Jersey stack as
  * the server builds it, without a socket and without the database: Dropwizard's resource configuration, its
  * JSON and validation providers, and everything {@link RestAdapter} registers (cookie authentication with its
  * session cache, the body filters, the exception mappers, the resources), over {@link CreateMessagesService}
@@ -72,7 +72,8 @@ public class JerseyStackBenchmark {
     private static final URI PATH = URI.create("http://localhost:8080/api/users/bench/chats/1/messages");
     private static final byte[] BODY = ("{\"message\": \"Can you explain the difference between a process and a thread in simple"
             + " terms? I keep reading that threads share memory.\", \"actor\": \"user\"}").getBytes(StandardCharsets.UTF_8);
-    private static final String CONTENT_LENGTH = Integer.toString(BODY.length);
+    /** A batch of 100 messages of 150 to 190 characters, as an API client would import a conversation. */
+    private static final byte[] BATCH_BODY = batchBody(100);
 
     /**
      * Jersey settings to try on top of the server's, as {@code name=value} pairs separated by {@code ;}, e.g.
@@ -94,23 +95,49 @@ public class JerseyStackBenchmark {
         }
         jersey = new ApplicationHandler(config);
         postOneMessage();
-        String answer = writer.body.toString(StandardCharsets.UTF_8);
-        if (writer.status != 200 || !answer.startsWith("{\"chatMessage\":{\"id\":1,")) {
-            throw new IllegalStateException("unexpected answer: " + writer.status + " " + answer);
-        }
+        expectAnswer("{\"chatMessage\":{\"id\":1,");
+        postHundredMessages();
+        expectAnswer("{\"chatMessages\":[{\"id\":1,");
     }
 
     @Benchmark
     public int postOneMessage() {
+        return post(BODY);
+    }
+
+    @Benchmark
+    public int postHundredMessages() {
+        return post(BATCH_BODY);
+    }
+
+    private int post(byte[] body) {
         writer.reset();
         var request = new ContainerRequest(BASE, PATH, "POST", ANONYMOUS, new MapPropertiesDelegate(), null);
         request.header("Content-Type", "application/json");
-        request.header("Content-Length", CONTENT_LENGTH);
+        request.header("Content-Length", Integer.toString(body.length));
         request.header("Cookie", RestSettings.DEFAULTS.cookieName() + "=" + TOKEN);
-        request.setEntityStream(new ByteArrayInputStream(BODY));
+        request.setEntityStream(new ByteArrayInputStream(body));
         request.setWriter(writer);
         jersey.handle(request);
         return writer.status + writer.body.size();
+    }
+
+    private void expectAnswer(String start) {
+        String answer = writer.body.toString(StandardCharsets.UTF_8);
+        if (writer.status != 200 || !answer.startsWith(start)) {
+            throw new IllegalStateException("unexpected answer: " + writer.status + " " + answer);
+        }
+    }
+
+    private static byte[] batchBody(int size) {
+        StringBuilder body = new StringBuilder("{\"messages\": [");
+        for (int i = 0; i < size; i++) {
+            body.append(i == 0 ? "" : ", ").append("{\"content\": \"Message ").append(i)
+                    .append(" of the conversation: how do threads share memory, and what does that mean for a list that two")
+                    .append(" threads append to at once?").append(" More detail.".repeat(i % 4))
+                    .append("\", \"role\": \"").append(i % 2 == 0 ? "user" : "assistant").append("\"}");
+        }
+        return body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -22,12 +22,17 @@ public record ChatMessageResponse(
                 description = "When it was stored: UTC, always six fraction digits.") @JsonProperty("created_at") String createdAt) {
 
     public static ChatMessageResponse from(ChatMessage message) {
+        return from(message, Timestamps.format(message.createdAt()));
+    }
+
+    /** With {@code createdAt} formatted already (the messages of one request share their time). */
+    static ChatMessageResponse from(ChatMessage message, String createdAt) {
         return new ChatMessageResponse(
                 message.id().value(),
                 message.chatId().value(),
                 message.userId().value(),
                 message.content().value(),
                 message.actor().wireName(),
-                Timestamps.format(message.createdAt()));
+                createdAt);
     }
 }

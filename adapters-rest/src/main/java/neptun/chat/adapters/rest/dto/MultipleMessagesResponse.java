@@ -2,6 +2,8 @@ package neptun.chat.adapters.rest.dto;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import neptun.chat.domain.ChatMessage;
 
@@ -15,7 +17,18 @@ public record MultipleMessagesResponse(
         chatMessages = List.copyOf(chatMessages);
     }
 
+    /** Formats each run of equal creation times once: the messages a request stores share theirs. */
     public static MultipleMessagesResponse from(List<ChatMessage> messages) {
-        return new MultipleMessagesResponse(messages.stream().map(ChatMessageResponse::from).toList());
+        List<ChatMessageResponse> responses = new ArrayList<>(messages.size());
+        Instant time = null;
+        String formatted = null;
+        for (ChatMessage message : messages) {
+            if (!message.createdAt().equals(time)) {
+                time = message.createdAt();
+                formatted = Timestamps.format(time);
+            }
+            responses.add(ChatMessageResponse.from(message, formatted));
+        }
+        return new MultipleMessagesResponse(responses);
     }
 }

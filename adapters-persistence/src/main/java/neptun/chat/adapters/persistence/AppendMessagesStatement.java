@@ -12,8 +12,13 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import neptun.chat.application.port.out.KeyRecord;
+import neptun.chat.domain.ChatId;
 import neptun.chat.domain.ChatMessage;
+import neptun.chat.domain.MessageId;
+import neptun.chat.domain.NewMessage;
+import neptun.chat.domain.UserId;
 
 /**
  * The insert on the write path of every chat turn, in plain JDBC on a handle's connection. Through a SQL
@@ -24,13 +29,59 @@ import neptun.chat.domain.ChatMessage;
 final class AppendMessagesStatement {
     /**
      * Messages for one chat, all with the same creation time, and the idempotency key to record with them
-     * (null for none).
+     * (null for none). The messages are the use case's, already valid: what was stored is made from them, not
+     * checked again. The arrays are what the statements bind.
      */
-    record Append(String owner, long chat, String[] contents, String[] actors, Instant createdAt,
-                  KeyRecord<List<ChatMessage>> key) {
+    static final class Append {
+        private final UserId ownerId;
+        private final ChatId chatId;
+        private final List<NewMessage> messages;
+        private final Instant createdAt;
+        private final KeyRecord<List<ChatMessage>> key;
+        private final String[] contents;
+        private final String[] actors;
+
+        Append(UserId owner, ChatId chat, List<NewMessage> messages, Instant createdAt, KeyRecord<List<ChatMessage>> key) {
+            this.ownerId = Objects.requireNonNull(owner, "owner");
+            this.chatId = Objects.requireNonNull(chat, "chat");
+            this.messages = List.copyOf(messages);
+            this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+            this.key = key;
+            this.contents = new String[this.messages.size()];
+            this.actors = new String[this.messages.size()];
+            for (int i = 0; i < contents.length; i++) {
+                contents[i] = this.messages.get(i).content().value();
+                actors[i] = this.messages.get(i).actor().wireName();
+            }
+        }
+
         /** An append without idempotency key. */
-        Append(String owner, long chat, String[] contents, String[] actors, Instant createdAt) {
-            this(owner, chat, contents, actors, createdAt, null);
+        Append(UserId owner, ChatId chat, List<NewMessage> messages, Instant createdAt) {
+            this(owner, chat, messages, createdAt, null);
+        }
+
+        String owner() {
+            return ownerId.value();
+        }
+
+        long chat() {
+            return chatId.value();
+        }
+
+        String[] contents() {
+            return contents;
+        }
+
+        String[] actors() {
+            return actors;
+        }
+
+        Instant createdAt() {
+            return createdAt;
+        }
+
+        KeyRecord<List<ChatMessage>> key() {
+            return key;
         }
 
         int size() {
@@ -41,7 +92,8 @@ final class AppendMessagesStatement {
         List<ChatMessage> stored(List<Long> ids) {
             List<ChatMessage> stored = new ArrayList<>(size());
             for (int i = 0; i < size(); i++) {
-                stored.add(RowMapping.toChatMessage(new MessageRow(ids.get(i), chat, owner, contents[i], actors[i], createdAt)));
+                NewMessage message = messages.get(i);
+                stored.add(new ChatMessage(new MessageId(ids.get(i)), chatId, ownerId, message.content(), message.actor(), createdAt));
             }
             return List.copyOf(stored);
         }

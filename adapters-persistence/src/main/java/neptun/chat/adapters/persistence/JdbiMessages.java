@@ -64,10 +64,8 @@ public final class JdbiMessages implements SaveMessagesPort, LoadMessagesPort, R
         if (newMessages.isEmpty()) {
             throw new IllegalArgumentException("no messages to append");
         }
-        String[] contents = newMessages.stream().map(m -> m.content().value()).toArray(String[]::new);
-        String[] actors = newMessages.stream().map(m -> m.actor().wireName()).toArray(String[]::new);
-        var append = new AppendMessagesStatement.Append(owner.value(), chat.value(), contents, actors,
-                RowMapping.toStoredPrecision(createdAt), key.orElse(null));
+        var append = new AppendMessagesStatement.Append(owner, chat, newMessages, RowMapping.toStoredPrecision(createdAt),
+                key.orElse(null));
         if (expectedLastMessageId.isPresent()) {
             return appendIfLastMessageIs(append, expectedLastMessageId.getAsLong());
         }

@@ -211,11 +211,11 @@ abstract class IdempotencyKeysContract {
     void recordsTheKeysOfAGroupWithItsMessagesOrNoneOfThem() throws Exception {
         var user = registeredUser();
         var chat = chatOf(user);
-        var one = new AppendMessagesStatement.Append(user.value(), chat.value(), new String[] {"one"}, new String[] {"user"}, T0,
+        var one = new AppendMessagesStatement.Append(user, chat, List.of(message("one")), T0,
                 keyRecord(user, "g1", "one", T0));
-        var two = new AppendMessagesStatement.Append(user.value(), chat.value(), new String[] {"two"}, new String[] {"user"}, T0,
+        var two = new AppendMessagesStatement.Append(user, chat, List.of(message("two")), T0,
                 keyRecord(user, "g2", "two", T0));
-        var duplicate = new AppendMessagesStatement.Append(user.value(), chat.value(), new String[] {"three"}, new String[] {"user"}, T0,
+        var duplicate = new AppendMessagesStatement.Append(user, chat, List.of(message("three")), T0,
                 keyRecord(user, "g1", "three", T0));
 
         assertThatThrownBy(() -> jdbi.inTransaction(h -> GroupCommit.executeGroupRecordingKeys(h.getConnection(), List.of(one, two, duplicate))))

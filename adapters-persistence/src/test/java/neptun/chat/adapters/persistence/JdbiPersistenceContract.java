@@ -909,9 +909,8 @@ abstract class JdbiPersistenceContract {
     }
 
     static AppendMessagesStatement.Append append(UserId owner, ChatId chat, Instant at, String... contents) {
-        String[] actors = new String[contents.length];
-        java.util.Arrays.fill(actors, Actor.USER.wireName());
-        return new AppendMessagesStatement.Append(owner.value(), chat.value(), contents, actors, at);
+        return new AppendMessagesStatement.Append(owner, chat,
+                java.util.Arrays.stream(contents).map(content -> message(content, Actor.USER)).toList(), at);
     }
 
     static NewMessage message(String content, Actor actor) {

@@ -136,7 +136,8 @@ final class AppendMessagesStatement {
     }
 
     /** @return the new ids in the append's order (none when the chat is not the owner's) */
-    static List<Long> execute(Connection connection, Append append) throws SQLException {
+    static List<Long> execute(Connection pooled, Append append) throws SQLException {
+        Connection connection = unpooled(pooled);
         List<Long> ids = new ArrayList<>(append.size());
         Array contentArray = connection.createArrayOf("varchar", append.contents());
         Array actorArray = connection.createArrayOf("varchar", append.actors());
@@ -169,7 +170,8 @@ final class AppendMessagesStatement {
      * @return for each append, in the given order, its new ids in its own order (none when its chat is not
      *     its owner's)
      */
-    static List<List<Long>> executeGroup(Connection connection, List<Append> appends) throws SQLException {
+    static List<List<Long>> executeGroup(Connection pooled, List<Append> appends) throws SQLException {
+        Connection connection = unpooled(pooled);
         int rows = appends.stream().mapToInt(Append::size).sum();
         String[] owners = new String[rows];
         Long[] chats = new Long[rows];
@@ -209,6 +211,15 @@ final class AppendMessagesStatement {
             }
         }
         return splitByAppend(appends, idsByChat);
+    }
+
+    /**
+     * The driver's own connection behind the pool's. The pool wraps every statement and result set it hands
+     * out in a reflective proxy, so each {@code next()} and {@code getLong()} of a group's hundreds of returned
+     * rows cost a reflective call. The statements here are closed before the connection goes back to the pool.
+     */
+    private static Connection unpooled(Connection connection) throws SQLException {
+        return connection.unwrap(Connection.class);
     }
 
     private record ChatKey(String owner, long chat) {

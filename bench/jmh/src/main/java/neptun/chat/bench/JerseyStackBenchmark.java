@@ -52,13 +52,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One small message ({@code {"message", "actor"}}, as the web UI sends it), and a batch of 100, through the whole Jersey stack as
- * the server builds it, without a socket and without the database: Dropwizard's resource configuration, its
- * JSON and validation providers, and everything {@link RestAdapter} registers (cookie authentication with its
- * session cache, the body filters, the exception mappers, the resources), over {@link CreateMessagesService}
- * and an in-memory store. Jersey's {@link ApplicationHandler} takes the request as its servlet container
- * would and writes the answer to memory. What Jetty does around it (HTTP parsing, its handlers and threads)
- * is not measured here.
+ * One small message ({@code {"message", "actor"}}, as the web UI sends it), and a batch of 100, through the
+ * whole Jersey stack as the server builds it, without a socket and without the database: Dropwizard's resource
+ * configuration, its JSON and validation providers, and everything {@link RestAdapter} registers (cookie
+ * authentication with its session cache, the body filters, the exception mappers, the resources), over
+ * {@link CreateMessagesService} and an in-memory store. Jersey's {@link ApplicationHandler} takes the request
+ * as its servlet container would and writes the answer to memory. What Jetty does around it (HTTP parsing,
+ * its handlers and threads) is not measured here.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -72,7 +72,7 @@ public class JerseyStackBenchmark {
     private static final URI PATH = URI.create("http://localhost:8080/api/users/bench/chats/1/messages");
     private static final byte[] BODY = ("{\"message\": \"Can you explain the difference between a process and a thread in simple"
             + " terms? I keep reading that threads share memory.\", \"actor\": \"user\"}").getBytes(StandardCharsets.UTF_8);
-    /** A batch of 100 messages of 150 to 190 characters, as an API client would import a conversation. */
+    /** A batch of 100 messages of 130 to 170 characters, as an API client would import a conversation. */
     private static final byte[] BATCH_BODY = batchBody(100);
 
     /**
